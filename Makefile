@@ -1,0 +1,57 @@
+# Zukunftswerkstatt Live: `make run` serves the app, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export FLASK_APP := participation:create_app
+
+.PHONY: run test bench install install-test assets translations chromium services clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[similarity]'
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test,similarity,gevent]'
+	touch $@
+
+install: $(VENV)/.installed assets translations
+install-test: $(VENV)/.installed-test assets translations chromium
+
+# The Socket.IO browser client and axe-core come from the npm registry and are served by
+# the app itself, never from a CDN.
+node_modules/.package-lock.json: package.json
+	npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: node_modules/.package-lock.json
+	mkdir -p static/vendor
+	cp node_modules/socket.io-client/dist/socket.io.min.js static/vendor/socket.io.min.js
+	cp node_modules/axe-core/axe.min.js static/vendor/axe.min.js
+
+translations: | $(BIN)/python
+	$(BIN)/pybabel compile -f -q -d participation/translations 2>/dev/null || true
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads one).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-noto-core fonts-dejavu-core >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium fonts-noto-core fonts-dejavu-core >/dev/null; fi; }
+
+run: install
+	$(BIN)/flask db upgrade
+	$(BIN)/flask seed-demo
+	@echo "Serving on http://0.0.0.0:$${PORT:-5000}  (phones in the same network use this machine's address)"
+	$(BIN)/python wsgi.py
+
+test: install-test
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install-test
+	$(BIN)/python -m tests.load.bench $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor .pytest_cache

@@ -1,0 +1,52 @@
+"""Zukunftswerkstatt Live: citizen participation for German municipalities."""
+from pathlib import Path
+
+from flask import Flask
+
+from . import database  # noqa: F401  (registers the SQLite pragmas)
+from .config import INSTANCE_DIR, PROJECT_ROOT, load_config
+from .extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=str(INSTANCE_DIR),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.update(load_config())
+    if config:
+        app.config.update(config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    from . import models  # noqa: F401  (the whole schema, for Alembic)
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    limiter.init_app(app)
+
+    from .i18n import init_i18n
+    init_i18n(app)
+
+    from .realtime import init_socketio
+    init_socketio(app)
+
+    from .errors import register_error_pages
+    register_error_pages(app)
+
+    from .security import init_security
+    init_security(app)
+
+    from . import accounts, municipalities, pages
+    accounts.init_app(app)
+    municipalities.init_app(app)
+    pages.init_app(app)
+
+    from .features import init_features
+    init_features(app)
+
+    from .cli import register_cli
+    register_cli(app)
+    return app

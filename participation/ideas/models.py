@@ -1,0 +1,67 @@
+"""Ideas on the wall, their clusters, and the record of every moderation action."""
+import enum
+
+from ..accounts.models import utcnow
+from ..extensions import db
+
+MAX_IDEA_LENGTH = 280
+
+
+class IdeaStatus(str, enum.Enum):
+    VISIBLE = "visible"
+    PENDING = "pending"  # waiting for approval in pre-moderation
+    HIDDEN = "hidden"
+    MERGED = "merged"    # folded into another idea; its dots moved there
+
+
+class Idea(db.Model):
+    __tablename__ = "idea"
+    __table_args__ = (db.UniqueConstraint("workshop_id", "client_id"),)
+
+    id = db.Column(db.Integer, primary_key=True)
+    workshop_id = db.Column(db.Integer, db.ForeignKey("workshop.id", ondelete="CASCADE"),
+                            nullable=False, index=True)
+    # Unlinked (NULL) when the session's participant data is erased; the idea stays.
+    participant_id = db.Column(db.Integer, db.ForeignKey("participant.id", ondelete="SET NULL"),
+                               index=True)
+    client_id = db.Column(db.String(64), nullable=False)
+    phase = db.Column(db.String(16), nullable=False)
+    text = db.Column(db.String(MAX_IDEA_LENGTH), nullable=False)
+    status = db.Column(db.String(8), nullable=False, default=IdeaStatus.VISIBLE.value)
+    channel = db.Column(db.String(10), nullable=False, default="onsite")
+    merged_into_id = db.Column(db.Integer, db.ForeignKey("idea.id", ondelete="SET NULL"))
+    cluster_id = db.Column(db.Integer, db.ForeignKey("cluster.id", ondelete="SET NULL"), index=True)
+    # Denormalised count of active dots, updated in the same transaction as each dot.
+    dot_count = db.Column(db.Integer, nullable=False, default=0)
+    # Sentence embedding (float32 bytes), computed once when the idea arrives.
+    embedding = db.Column(db.LargeBinary)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    updated_at = db.Column(db.DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+
+class Cluster(db.Model):
+    __tablename__ = "cluster"
+
+    id = db.Column(db.Integer, primary_key=True)
+    workshop_id = db.Column(db.Integer, db.ForeignKey("workshop.id", ondelete="CASCADE"),
+                            nullable=False, index=True)
+    phase = db.Column(db.String(16), nullable=False)
+    name = db.Column(db.String(120), nullable=False)
+    position = db.Column(db.Integer, nullable=False, default=0)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+
+class ModerationAction(db.Model):
+    """Who did what to which idea, when: every moderation step is recorded."""
+
+    __tablename__ = "moderation_action"
+
+    id = db.Column(db.Integer, primary_key=True)
+    workshop_id = db.Column(db.Integer, db.ForeignKey("workshop.id", ondelete="CASCADE"),
+                            nullable=False, index=True)
+    user_id = db.Column(db.Integer, db.ForeignKey("user_account.id", ondelete="SET NULL"))
+    action = db.Column(db.String(24), nullable=False)
+    idea_id = db.Column(db.Integer, db.ForeignKey("idea.id", ondelete="SET NULL"))
+    # JSON text: what changed (old and new text, merged ids, cluster name...).
+    details = db.Column(db.Text, nullable=False, default="{}")
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)

@@ -1,0 +1,26 @@
+from flask import Blueprint, redirect, render_template, url_for
+from flask_login import current_user
+
+bp = Blueprint("pages", __name__)
+
+
+@bp.route("/")
+def index():
+    if current_user.is_authenticated:
+        return redirect(url_for("municipalities.dashboard"))
+    return render_template("pages/index.html")
+
+
+@bp.route("/healthz")
+def health():
+    return {"ok": True}
+
+
+@bp.route("/datenschutz")
+def privacy():
+    return render_template("pages/privacy.html")
+
+
+@bp.route("/barrierefreiheit")
+def accessibility():
+    return render_template("pages/accessibility.html")

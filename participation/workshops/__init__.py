@@ -1,0 +1,5 @@
+"""Feature package; init_app registers its blueprint and socket handlers."""
+
+
+def init_app(app):
+    pass

@@ -1,0 +1,78 @@
+"""Shared fixtures: an app on a fresh SQLite file per test, and people with each role."""
+import os
+
+import pytest
+
+os.environ.setdefault("ASYNC_MODE", "threading")
+
+from participation import create_app  # noqa: E402
+from participation.accounts.models import Role  # noqa: E402
+from participation.accounts.services import create_user  # noqa: E402
+from participation.extensions import db as _db  # noqa: E402
+from participation.municipalities.services import create_municipality  # noqa: E402
+
+PASSWORD = "correct horse battery"
+
+
+def make_app(tmp_path, **overrides):
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.db'}",
+        "ASYNC_MODE": "threading",
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        "PUBLIC_URL": "http://192.0.2.10:5000",
+    }
+    config.update(overrides)
+    return create_app(config)
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = make_app(tmp_path)
+    with app.app_context():
+        _db.create_all()
+        yield app
+        _db.session.remove()
+
+
+@pytest.fixture
+def db(app):
+    return _db
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def world(app):
+    """Two municipalities, each with a facilitator and a staff member, and one admin."""
+    home = create_municipality("Heimstadt", "stadt", "Hessen", 10000)
+    other = create_municipality("Anderdorf", "gemeinde", "Bayern", 2400)
+    people = {
+        "admin": create_user("admin@example.org", "Admin", PASSWORD, Role.ADMIN),
+        "facilitator": create_user("mod@example.org", "Moderation", PASSWORD, Role.FACILITATOR, [home.id]),
+        "staff": create_user("staff@example.org", "Verwaltung", PASSWORD, Role.STAFF, [home.id]),
+        "other_facilitator": create_user("mod2@example.org", "Andere Moderation", PASSWORD,
+                                         Role.FACILITATOR, [other.id]),
+        "other_staff": create_user("staff2@example.org", "Andere Verwaltung", PASSWORD,
+                                   Role.STAFF, [other.id]),
+    }
+    return {"home": home, "other": other, **people}
+
+
+def login(client, email, password=PASSWORD):
+    return client.post("/login", data={"email": email, "password": password})
+
+
+@pytest.fixture
+def login_as(client, world):
+    def _login(who):
+        client.post("/logout")
+        response = login(client, world[who].email)
+        assert response.status_code == 302, response.data
+        return client
+    return _login
