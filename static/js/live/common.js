@@ -1,0 +1,133 @@
+// Shared helpers for the live pages: config, texts, socket, acks, DOM building, clock.
+// User text is only ever set with textContent, never as HTML.
+
+export function readJSON(id) {
+  const node = document.getElementById(id);
+  if (!node) return {};
+  try { return JSON.parse(node.textContent || "{}") || {}; } catch (e) { return {}; }
+}
+
+// Texts come from the server (translated with _()); {name} placeholders are filled here.
+const TEXTS = readJSON("live-texts");
+export function t(key, vars) {
+  let text = TEXTS[key] || key;
+  if (vars) {
+    for (const [name, value] of Object.entries(vars)) text = text.split("{" + name + "}").join(String(value));
+  }
+  return text;
+}
+
+// Where the page connects: live_config from the server, data attributes as a fallback.
+export function liveSettings() {
+  const config = readJSON("live-config");
+  const body = document.body.dataset;
+  const fromConfig = (config.workshop && typeof config.workshop === "object") ? config.workshop.id : config.workshop;
+  const workshop = Number(config.workshop_id || fromConfig || body.workshop);
+  return {
+    config,
+    workshop,
+    role: config.role || body.role,
+    screen: config.screen || config.screen_key || body.screen || undefined,
+  };
+}
+
+export function connect(settings) {
+  const auth = { workshop: settings.workshop, role: settings.role };
+  if (settings.screen) auth.screen = settings.screen;
+  const url = (settings.config.socket_url || "") + "/live";
+  const options = { auth, withCredentials: true };
+  if (settings.config.socket_path) options.path = settings.config.socket_path;
+  return window.io(url, options);
+}
+
+// Emit with an acknowledgement; resolves with the ack or {ok:false, error:"timeout"}.
+export function call(socket, event, payload, timeoutMs = 8000) {
+  return new Promise((resolve) => {
+    if (!socket.connected) { resolve({ ok: false, error: "offline", message: t("offline_short") }); return; }
+    socket.timeout(timeoutMs).emit(event, payload || {}, (err, ack) => {
+      if (err) resolve({ ok: false, error: "timeout", message: t("timeout") });
+      else resolve(ack || { ok: false, error: "invalid", message: t("error_generic") });
+    });
+  });
+}
+
+export function makeClientId() {
+  if (window.crypto && typeof window.crypto.randomUUID === "function") return window.crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (window.crypto && window.crypto.getRandomValues) window.crypto.getRandomValues(bytes);
+  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// Tiny DOM builder: h("p", {class: "x", dir: "auto"}, "text", child...).
+export function h(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === "text") node.textContent = value;
+    else if (name.startsWith("on") && typeof value === "function") node.addEventListener(name.slice(2), value);
+    else if (name === "dataset") Object.assign(node.dataset, value);
+    else if (value === true) node.setAttribute(name, "");
+    else node.setAttribute(name, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+// A polite status region; repeating the same message is announced again.
+export function makeAnnouncer(region) {
+  let timer = null;
+  return (message) => {
+    if (!region || !message) return;
+    region.textContent = "";
+    clearTimeout(timer);
+    timer = setTimeout(() => { region.textContent = message; }, 60);
+  };
+}
+
+// Server clock offset: countdowns use phase_deadline minus the server's time, not the phone's.
+export class ServerClock {
+  constructor() { this.offset = 0; }
+  sync(serverTime) {
+    const server = Date.parse(serverTime || "");
+    if (!Number.isNaN(server)) this.offset = server - Date.now();
+  }
+  now() { return Date.now() + this.offset; }
+  secondsLeft(deadline) {
+    const end = Date.parse(deadline || "");
+    if (Number.isNaN(end)) return null;
+    return Math.max(0, Math.round((end - this.now()) / 1000));
+  }
+}
+
+export function formatSeconds(total) {
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return minutes + ":" + String(seconds).padStart(2, "0");
+}
+
+export const PHASES = ["kritik", "utopie", "verwirklichung"];
+
+export function phaseName(phase) { return t("phase_" + phase); }
+
+// Large text / high contrast: a cookie the server reads (body.large-text) plus the class now.
+export function setupLargeText(button) {
+  if (!button) return;
+  const sync = () => button.setAttribute("aria-pressed", document.body.classList.contains("large-text") ? "true" : "false");
+  sync();
+  button.addEventListener("click", () => {
+    const on = document.body.classList.toggle("large-text");
+    const maxAge = on ? 365 * 24 * 3600 : 0;
+    document.cookie = "display=" + (on ? "large" : "normal") + "; path=/; max-age=" + maxAge + "; SameSite=Lax";
+    try { localStorage.setItem("zw-display", on ? "large" : "normal"); } catch (e) { /* private mode */ }
+    sync();
+  });
+}
+
+export function ideaSort(mode) {
+  if (mode === "dots") return (a, b) => (b.dots - a.dots) || (b.id - a.id);
+  return (a, b) => String(b.created_at || "").localeCompare(String(a.created_at || "")) || (b.id - a.id);
+}

@@ -1,0 +1,364 @@
+// The resident's live page: question, idea form, idea cards with dots, budget bar.
+// Server state comes from session:snapshot and the live events; writes still waiting in
+// the outbox are laid over it optimistically, so nothing the resident did disappears.
+import { call, connect, h, liveSettings, makeAnnouncer, phaseName, ideaSort, setupLargeText, t, PHASES } from "./common.js";
+import { Outbox } from "./outbox.js";
+
+const root = document.getElementById("live-root");
+const $ = (selector) => root.querySelector(selector);
+const settings = liveSettings();
+settings.workshop = settings.workshop || Number(root.dataset.workshop);
+settings.role = "participant";
+const MAX = Number(root.dataset.maxLength || 280);
+const announce = makeAnnouncer($("[data-status]"));
+
+const state = {
+  workshop: null, ideas: new Map(), starting: [], me: { dots_left: 0, my_dots: {} },
+  connected: false, sort: "new", troubleShown: false, loaded: false,
+};
+
+const outbox = new Outbox(settings.workshop, {
+  onAck(op, ack) {
+    if (op.event === "idea:submit" && ack.idea) {
+      state.ideas.set(ack.idea.id, ack.idea);
+      announce(ack.idea.status === "pending" ? t("idea_arrived_pending") : t("idea_arrived"));
+    } else if (ack.me) {
+      state.me = normaliseMe(ack.me);
+      const idea = state.ideas.get(Number(op.payload.idea_id));
+      if (idea && typeof ack.dots === "number") idea.dots = ack.dots;
+      announce(budgetSentence());
+    }
+    render();
+  },
+  onFinalError(op, ack) {
+    const message = ack.message || t("error_generic");
+    if (op.event === "idea:submit") {
+      const box = $("#idea-text");
+      if (!box.value.trim()) box.value = op.payload.text || "";
+      showIdeaError(message);
+      updateCount();
+    } else {
+      $("[data-budget-sub]").textContent = message;
+      $("[data-budget-sub]").hidden = false;
+    }
+    announce(message);
+    render();
+  },
+  onChange() { renderNet(); },
+});
+
+function normaliseMe(me) {
+  return { dots_left: Number(me.dots_left || 0), my_dots: Object.assign({}, me.my_dots || {}) };
+}
+
+// ---------- socket ----------
+const socket = connect(settings);
+outbox.attach(socket);
+
+socket.on("connect", () => {
+  state.connected = true;
+  renderNet();
+});
+socket.on("disconnect", () => {
+  state.connected = false;
+  state.troubleShown = true;
+  announce(t("offline"));
+  renderNet();
+});
+socket.on("connect_error", (err) => {
+  state.connected = false;
+  renderNet();
+  const code = err && err.data && err.data.error;
+  if (code && code !== "forbidden" && code !== "not_authenticated") setTimeout(() => socket.connect(), 5000);
+  if (code) { showIdeaError((err.data && err.data.message) || t("error_generic")); }
+});
+socket.on("session:snapshot", (snapshot) => {
+  applySnapshot(snapshot);
+  outbox.flush();
+});
+socket.on("session:updated", (data) => {
+  if (data.workshop) applyWorkshop(data.workshop);
+  if (data.starting_points) state.starting = data.starting_points;
+  render();
+});
+socket.on("idea:created", (data) => { if (data.idea) { state.ideas.set(data.idea.id, data.idea); render(); } });
+socket.on("idea:updated", (data) => { if (data.idea) { state.ideas.set(data.idea.id, data.idea); render(); } });
+socket.on("idea:removed", (data) => {
+  const idea = state.ideas.get(Number(data.idea_id));
+  if (!idea) return;
+  if (idea.mine && data.reason === "hidden") idea.status = "hidden";
+  else state.ideas.delete(idea.id);
+  render();
+});
+socket.on("tally:update", (data) => {
+  for (const [id, count] of Object.entries(data.counts || {})) {
+    const idea = state.ideas.get(Number(id));
+    if (idea) idea.dots = count;
+  }
+  render();
+});
+socket.on("me:updated", (me) => { state.me = normaliseMe(me); render(); });
+
+function applySnapshot(snapshot) {
+  state.ideas = new Map((snapshot.ideas || []).map((idea) => [idea.id, idea]));
+  state.starting = snapshot.starting_points || [];
+  if (snapshot.me) state.me = normaliseMe(snapshot.me);
+  state.workshop = null;  // a snapshot is the truth: no "phase changed" announcement for it
+  applyWorkshop(snapshot.workshop || {}, true);
+  state.loaded = true;
+  render();
+}
+
+function applyWorkshop(next, quiet) {
+  const before = state.workshop;
+  state.workshop = next;
+  if (!before || quiet) return;
+  if (before.phase !== next.phase) announce(t("phase_changed", { phase: phaseName(next.phase) }));
+  else if (before.submissions_locked !== next.submissions_locked) announce(next.submissions_locked ? t("locked") : t("unlocked"));
+  else if (before.status !== next.status) {
+    if (next.status === "closed") announce(t("closed"));
+    if (next.status === "open") announce(t("online_again"));
+  }
+}
+
+// ---------- view: server state plus pending writes ----------
+function view() {
+  const me = { dots_left: state.me.dots_left, my_dots: Object.assign({}, state.me.my_dots) };
+  const ideas = new Map();
+  for (const idea of state.ideas.values()) ideas.set(idea.id, Object.assign({}, idea));
+  const drafts = [];
+  for (const op of outbox.pending) {
+    if (op.event === "idea:submit") { drafts.push({ text: op.payload.text, client_id: op.client_id }); continue; }
+    const id = Number(op.payload.idea_id);
+    const delta = op.event === "dot:add" ? 1 : -1;
+    const idea = ideas.get(id);
+    if (idea) idea.dots = Math.max(0, (idea.dots || 0) + delta);
+    me.my_dots[id] = Math.max(0, (me.my_dots[id] || 0) + delta);
+    me.dots_left = Math.max(0, me.dots_left - delta);
+  }
+  return { me, ideas, drafts };
+}
+
+function budgetSentence() {
+  const w = state.workshop || {};
+  return t("budget_sentence", { left: view().me.dots_left, total: w.dots_per_participant || 0 });
+}
+
+// ---------- rendering ----------
+function render() {
+  const w = state.workshop;
+  if (!w) { renderNet(); return; }
+  const v = view();
+  const open = w.status === "open";
+  renderPhase(w);
+  $("[data-state-waiting]").hidden = w.status !== "draft";
+  $("[data-state-closed]").hidden = w.status !== "closed";
+  const results = settings.config.results_url;
+  $("[data-results-link]").hidden = !(w.status === "closed" && results);
+  if (results) $("[data-results-link] a").setAttribute("href", results);
+  $("[data-state-locked]").hidden = !(open && w.submissions_locked);
+  $("[data-idea-form]").hidden = !(open && !w.submissions_locked);
+  renderStarting(w);
+  renderIdeas(w, v, open);
+  renderBudget(w, v, open);
+  renderNet();
+}
+
+function renderPhase(w) {
+  const index = PHASES.indexOf(w.phase);
+  root.querySelectorAll("[data-phase-steps] li").forEach((li, i) => {
+    if (i === index) li.setAttribute("aria-current", "step"); else li.removeAttribute("aria-current");
+    li.classList.toggle("done", i < index);
+  });
+  $("[data-question]").textContent = w.question || w.title || "";
+}
+
+function renderStarting(w) {
+  const list = $("[data-starting-points]");
+  const items = (w.phase !== "kritik" && state.starting) || [];
+  $("[data-starting-section]").hidden = items.length === 0;
+  list.replaceChildren(...items.map((idea) => h("li", {},
+    h("p", { class: "idea-text", dir: "auto", text: idea.text }),
+    h("span", { class: "badge", text: dotsLabel(idea.dots) }))));
+}
+
+function dotsLabel(n) {
+  if (!n) return t("dots_0");
+  return n === 1 ? t("dots_1") : t("dots_n", { n });
+}
+
+function renderIdeas(w, v, open) {
+  const list = $("[data-idea-list]");
+  const focused = document.activeElement && list.contains(document.activeElement)
+    ? { action: document.activeElement.dataset.action, idea: document.activeElement.dataset.idea } : null;
+  const shown = [...v.ideas.values()].filter((idea) => idea.phase === w.phase
+    && (idea.status === "visible" || (idea.mine && (idea.status === "pending" || idea.status === "hidden"))));
+  shown.sort(ideaSort(state.sort));
+  const maxPerIdea = w.max_dots_per_idea || 0;
+  const cards = v.drafts.slice().reverse().map((draft) => h("li", { class: "idea-card is-mine is-pending-write" },
+    h("div", { class: "meta" }, h("span", { class: "badge mine", text: t("your_idea") }), h("span", { text: t("sending") })),
+    h("p", { class: "idea-text", dir: "auto", text: draft.text })));
+  for (const idea of shown) cards.push(ideaCard(idea, v, open, maxPerIdea));
+  list.replaceChildren(...cards);
+  $("[data-no-ideas]").hidden = cards.length > 0;
+  if (focused && focused.action) {
+    const again = list.querySelector(`[data-action="${focused.action}"][data-idea="${focused.idea}"]`);
+    if (again) again.focus();
+  }
+}
+
+function ideaCard(idea, v, open, maxPerIdea) {
+  const mineCount = v.me.my_dots[idea.id] || v.me.my_dots[String(idea.id)] || 0;
+  const textId = "idea-" + idea.id + "-text";
+  const meta = h("div", { class: "meta" },
+    h("span", { class: "dot-count", text: dotsLabel(idea.dots) }),
+    mineCount ? h("span", { class: "badge", text: t("my_dots", { n: mineCount }) }) : null,
+    idea.mine ? h("span", { class: "badge mine", text: t("your_idea") }) : null);
+  const card = h("li", { class: "idea-card" + (idea.mine ? " is-mine" : ""), id: "idea-" + idea.id }, meta,
+    h("p", { class: "idea-text", dir: "auto", id: textId, text: idea.text }));
+  if (idea.status === "hidden") {
+    card.append(h("p", { class: "notice bad", text: t("hidden_note") }));
+    return card;
+  }
+  if (idea.status === "pending") {
+    card.append(h("p", { class: "notice warn", text: t("pending_note") }));
+    return card;
+  }
+  if (!open) return card;
+  const canAdd = v.me.dots_left > 0 && (!maxPerIdea || mineCount < maxPerIdea);
+  card.append(h("div", { class: "dot-buttons" },
+    h("button", { type: "button", class: "button primary", "data-action": "add", "data-idea": idea.id,
+      "aria-describedby": textId, "aria-disabled": canAdd ? "false" : "true", text: t("add_dot") }),
+    h("button", { type: "button", class: "button", "data-action": "remove", "data-idea": idea.id,
+      "aria-describedby": textId, "aria-disabled": mineCount > 0 ? "false" : "true", text: t("remove_dot") })));
+  return card;
+}
+
+function renderBudget(w, v, open) {
+  const bar = $("[data-budget-bar]");
+  bar.hidden = !open;
+  const left = v.me.dots_left;
+  $("[data-budget-text]").textContent = t("budget", { left, total: w.dots_per_participant || 0 });
+  bar.classList.toggle("used-up", left === 0);
+  const sub = $("[data-budget-sub]");
+  if (left === 0) { sub.textContent = t("budget_used_up"); sub.hidden = false; }
+  else if (sub.textContent === t("budget_used_up")) { sub.hidden = true; sub.textContent = ""; }
+}
+
+let netTimer = null;
+function renderNet() {
+  const banner = $("[data-net-banner]");
+  const stale = outbox.pending.some((op) => Date.now() - op.created > 1500);
+  clearTimeout(netTimer);
+  if (outbox.size && !stale) netTimer = setTimeout(renderNet, 1600);
+  if (!state.connected || stale) {
+    if (!state.troubleShown) announce(t("offline"));
+    state.troubleShown = true;
+    banner.textContent = t("offline");
+    banner.className = "notice warn net-banner offline";
+    banner.hidden = false;
+  } else if (state.troubleShown && outbox.size === 0) {
+    state.troubleShown = false;
+    banner.textContent = t("all_sent");
+    banner.className = "notice good net-banner";
+    banner.hidden = false;
+    announce(t("all_sent"));
+    netTimer = setTimeout(() => { if (!state.troubleShown) banner.hidden = true; }, 4000);
+  } else if (!state.troubleShown && banner.textContent !== t("all_sent")) {
+    banner.hidden = true;
+  }
+}
+
+// ---------- interactions ----------
+function showIdeaError(message) {
+  const error = $("[data-idea-error]");
+  error.textContent = message || "";
+  error.hidden = !message;
+}
+
+function updateCount() {
+  const box = $("#idea-text");
+  const count = $("[data-char-count]");
+  count.textContent = t("chars", { n: box.value.length, max: MAX });
+  count.classList.toggle("near", box.value.length > MAX - 30);
+}
+
+$("[data-idea-form]").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const box = $("#idea-text");
+  const text = box.value.trim();
+  if (!text) { showIdeaError(t("text_empty")); box.focus(); return; }
+  showIdeaError("");
+  outbox.add("idea:submit", { text: text.slice(0, MAX) });
+  box.value = "";
+  updateCount();
+  $("[data-similar]").hidden = true;
+  render();
+});
+
+let similarTimer = null;
+$("#idea-text").addEventListener("input", () => {
+  updateCount();
+  showIdeaError("");
+  clearTimeout(similarTimer);
+  similarTimer = setTimeout(showSimilar, 300);
+});
+
+function words(text) {
+  return new Set((String(text).toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) || []));
+}
+
+function showSimilar() {
+  const box = $("[data-similar]");
+  const mine = words($("#idea-text").value);
+  if (!state.workshop || mine.size === 0) { box.hidden = true; return; }
+  const scored = [];
+  for (const idea of state.ideas.values()) {
+    if (idea.phase !== state.workshop.phase || idea.status !== "visible") continue;
+    let shared = 0;
+    for (const word of words(idea.text)) if (mine.has(word)) shared += 1;
+    if (shared > 0) scored.push([shared, idea]);
+  }
+  scored.sort((a, b) => b[0] - a[0]);
+  const top = scored.slice(0, 3).map(([, idea]) => h("li", {},
+    h("a", { href: "#idea-" + idea.id, dir: "auto", text: idea.text })));
+  $("[data-similar-list]").replaceChildren(...top);
+  box.hidden = top.length === 0;
+}
+
+$("[data-idea-list]").addEventListener("click", (event) => {
+  const button = event.target.closest("button[data-action]");
+  if (!button) return;
+  const ideaId = Number(button.dataset.idea);
+  if (button.getAttribute("aria-disabled") === "true") {
+    const v = view();
+    const w = state.workshop || {};
+    const mineCount = v.me.my_dots[ideaId] || 0;
+    if (button.dataset.action === "add") {
+      announce(v.me.dots_left === 0 ? t("budget_used_up") : t("budget_hint_idea_limit", { max: w.max_dots_per_idea }));
+    }
+    else if (!mineCount) announce(budgetSentence());
+    return;
+  }
+  $("[data-budget-sub]").hidden = true;
+  outbox.add(button.dataset.action === "add" ? "dot:add" : "dot:remove", { idea_id: ideaId });
+  render();
+  if (!state.connected) announce(budgetSentence());
+});
+
+root.querySelectorAll("[data-sort]").forEach((button) => button.addEventListener("click", () => {
+  state.sort = button.dataset.sort;
+  root.querySelectorAll("[data-sort]").forEach((b) => b.setAttribute("aria-pressed", b === button ? "true" : "false"));
+  render();
+}));
+
+setupLargeText(document.querySelector("[data-large-text]"));
+updateCount();
+renderNet();
+// A tab coming back from sleep asks for a fresh state.
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible" && socket.connected) {
+    call(socket, "session:sync", {}).then((ack) => { if (ack.ok && ack.snapshot) { applySnapshot(ack.snapshot); outbox.flush(); } });
+  }
+});
+window.addEventListener("online", () => { if (!socket.connected) socket.connect(); });
