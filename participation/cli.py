@@ -35,6 +35,48 @@ def seed_demo():
         click.echo("Demo data already present.")
 
 
+@click.command("backup")
+@click.option("--to", "target_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder for the backup (default: instance/backups).")
+@with_appcontext
+def backup_command(target_dir):
+    """Write a consistent copy of the live database to a timestamped file."""
+    from pathlib import Path
+
+    from .backup import BackupError, backup
+    target_dir = Path(target_dir or Path(current_app.instance_path) / "backups")
+    try:
+        path = backup(current_app.config["SQLALCHEMY_DATABASE_URI"], target_dir)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Backup written: {path}")
+
+
+@click.command("restore")
+@click.argument("backup_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--yes", is_flag=True, help="Confirm: overwrite the current SQLite database.")
+@with_appcontext
+def restore_command(backup_file, yes):
+    """Restore a SQLite backup over the current database. Stop the app first.
+    (PostgreSQL: use pg_restore, see docs/operations.md.)"""
+    from pathlib import Path
+
+    from .backup import BackupError, restore_sqlite, sqlite_path
+    try:
+        database = sqlite_path(current_app.config["SQLALCHEMY_DATABASE_URI"])
+        if database is None:
+            raise BackupError("This database is not SQLite: restore it with pg_restore "
+                              "(see docs/operations.md).")
+        if not yes:
+            click.confirm(f"Overwrite {database} with {backup_file}?", abort=True)
+        restore_sqlite(Path(backup_file), database)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Restored {database} from {backup_file}.")
+
+
 def register_cli(app):
     app.cli.add_command(create_admin)
     app.cli.add_command(seed_demo)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)

@@ -2,6 +2,6 @@
 
 
 def init_features(app):
-    from . import ideas, plan, voting, workshops
-    for feature in (workshops, ideas, voting, plan):
+    from . import ideas, plan, privacy, voting, workshops
+    for feature in (workshops, ideas, voting, plan, privacy):
         feature.init_app(app)

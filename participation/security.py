@@ -1,21 +1,50 @@
-"""HTTP hardening: security headers on every response."""
-from flask import request
+"""HTTP hardening: security headers on every response, cookie flags, a clear 429 page.
+
+- Content-Security-Policy without 'unsafe-inline': scripts and styles come from our own
+  files only; no inline <script> code, no on*= handlers, no style= attributes anywhere.
+- HSTS only when the app is served over HTTPS (HTTPS=1 or a secure request), never on
+  plain HTTP in a village hall without certificates.
+- Session cookies: HttpOnly and SameSite=Lax always, Secure under HTTPS (config.py).
+"""
+from flask import render_template, request
+from flask_babel import gettext as _
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self' ws: wss:; font-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
+HSTS = "max-age=31536000; includeSubDomains"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+
+def _served_over_https(app) -> bool:
+    return request.is_secure or bool(app.config.get("SESSION_COOKIE_SECURE"))
 
 
 def init_security(app):
+    if app.config.get("SESSION_COOKIE_SECURE"):
+        app.config["REMEMBER_COOKIE_SECURE"] = True
+
     @app.after_request
     def security_headers(response):
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
-        if request.is_secure or app.config.get("SESSION_COOKIE_SECURE"):
-            response.headers.setdefault(
-                "Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if _served_over_https(app):
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
+        return response
+
+    @app.errorhandler(429)
+    def too_many_requests(error):
+        # Flask-Limiter raises this; say plainly what happened and when to try again.
+        message = _("Zu viele Versuche in kurzer Zeit. Bitte warten Sie eine Minute "
+                    "und versuchen Sie es dann noch einmal.")
+        if request.is_json or request.accept_mimetypes.best == "application/json":
+            response = {"ok": False, "error": "rate_limited", "message": message}, 429
+        else:
+            response = render_template("errors/400.html", message=message, status=429), 429
         return response
