@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export FLASK_APP := participation:create_app
 
-.PHONY: run test bench install install-test assets translations chromium services clean
+.PHONY: run test bench install install-test assets translations translations-extract translations-update chromium services clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,25 @@ assets: node_modules/.package-lock.json
 	cp node_modules/socket.io-client/dist/socket.io.min.js static/vendor/socket.io.min.js
 	cp node_modules/axe-core/axe.min.js static/vendor/axe.min.js
 
+# Catalogues: .po files are committed, .mo files are built here (and by the app at start
+# when one is missing or older than its .po). After adding strings: `make translations-update`,
+# translate the new entries in every .po, then `make translations`.
+TRANSLATIONS := participation/translations
+BABEL_KEYWORDS := -k _l -k lazy_gettext -k lazy_ngettext:1,2
+
 translations: | $(BIN)/python
-	$(BIN)/pybabel compile -f -q -d participation/translations 2>/dev/null || true
+	$(BIN)/pybabel -q compile -d $(TRANSLATIONS) -D "messages leichte_sprache"
+
+translations-extract: | $(BIN)/python
+	$(BIN)/pybabel -q extract -F babel.cfg $(BABEL_KEYWORDS) --no-wrap --sort-by-file \
+	  --project="Zukunftswerkstatt Live" -o $(TRANSLATIONS)/messages.pot .
+	$(BIN)/pybabel -q extract -F babel-leichte-sprache.cfg $(BABEL_KEYWORDS) --no-wrap \
+	  --sort-by-file --project="Zukunftswerkstatt Live" -o $(TRANSLATIONS)/leichte_sprache.pot .
+
+translations-update: translations-extract
+	$(BIN)/pybabel -q update --no-wrap --no-fuzzy-matching -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
+	$(BIN)/pybabel -q update --no-wrap --no-fuzzy-matching -D leichte_sprache -l de \
+	  -i $(TRANSLATIONS)/leichte_sprache.pot -d $(TRANSLATIONS)
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads one).
 chromium:

@@ -21,6 +21,12 @@ def privacy():
     return render_template("pages/privacy.html")
 
 
+@bp.route("/hilfe")
+def help():
+    """Help for residents, also in Leichte Sprache (see participation/i18n.py)."""
+    return render_template("pages/help.html")
+
+
 @bp.route("/barrierefreiheit")
 def accessibility():
     return render_template("pages/accessibility.html")
