@@ -1,0 +1,85 @@
+"""Forms of the municipality pages: master data, Kommunalprofil, stages, themes."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+
+from ..age_bands import AGE_BAND_LABELS, AGE_BANDS
+from .choices import FEDERAL_STATES, KIND_LABELS, STATUS_LABELS, SWOT_SINGULAR
+
+MAX_POPULATION = 10_000_000
+
+
+class MunicipalityForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=160)])
+    kind = SelectField(_l("Art"), choices=list(KIND_LABELS.items()))
+    federal_state = SelectField(_l("Bundesland"), choices=[(s, s) for s in FEDERAL_STATES])
+    population = IntegerField(_l("Einwohnerzahl"),
+                              validators=[DataRequired(), NumberRange(min=1, max=MAX_POPULATION)])
+    accent_color = StringField(
+        _l("Akzentfarbe"), default="#1d5b8f",
+        validators=[DataRequired(), Regexp(r"^#[0-9a-fA-F]{6}$",
+                                           message=_l("Bitte eine Farbe wie #1d5b8f angeben."))])
+
+
+def _band_field_name(position: int) -> str:
+    return f"band_{position}"
+
+
+class AgeStructureForm(FlaskForm):
+    """One number field per age band, plus the share with a migration background."""
+
+    migration_share = DecimalField(
+        _l("Anteil mit Migrationshintergrund (Prozent)"), places=1,
+        validators=[Optional(), NumberRange(min=0, max=100)])
+
+    def band_fields(self):
+        return [(band, self[_band_field_name(i)]) for i, band in enumerate(AGE_BANDS)]
+
+    def counts(self) -> dict[str, int]:
+        return {band: field.data for band, field in self.band_fields()}
+
+
+for _position, _band in enumerate(AGE_BANDS):
+    setattr(AgeStructureForm, _band_field_name(_position), IntegerField(
+        AGE_BAND_LABELS[_band],
+        validators=[InputRequired(message=_l("Bitte eine Zahl angeben (auch 0).")),
+                    NumberRange(min=0, max=MAX_POPULATION)]))
+
+
+class CsvImportForm(FlaskForm):
+    file = FileField(_l("CSV-Datei"), validators=[FileRequired(_l("Bitte wählen Sie eine Datei."))])
+
+
+class IndicatorForm(FlaskForm):
+    name = StringField(_l("Kennzahl"), validators=[DataRequired(), Length(max=160)])
+    value = StringField(_l("Wert"), validators=[DataRequired(), Length(max=60)])
+    unit = StringField(_l("Einheit"), validators=[Optional(), Length(max=30)])
+    year = IntegerField(_l("Jahr"), validators=[Optional(), NumberRange(min=1900, max=2100)])
+    source = StringField(_l("Quelle"), validators=[Optional(), Length(max=200)])
+
+
+class MeasureForm(FlaskForm):
+    title = StringField(_l("Maßnahme"), validators=[DataRequired(), Length(max=200)])
+    description = TextAreaField(_l("Beschreibung"), validators=[Optional(), Length(max=2000)])
+
+
+class SwotForm(FlaskForm):
+    kind = SelectField(_l("Art"), choices=list(SWOT_SINGULAR.items()))
+    text = StringField(_l("Eintrag"), validators=[DataRequired(), Length(max=500)])
+
+
+class ThemeForm(FlaskForm):
+    name = StringField(_l("Thema"), validators=[DataRequired(), Length(max=120)])
+
+
+class StageForm(FlaskForm):
+    status = SelectField(_l("Stand"), choices=list(STATUS_LABELS.items()))
+    starts_on = DateField(_l("Beginn"), validators=[Optional()])
+    ends_on = DateField(_l("Ende"), validators=[Optional()])
+    notes = TextAreaField(_l("Notizen"), validators=[Optional(), Length(max=5000)])
+
+    def validate_ends_on(self, field):
+        if field.data and self.starts_on.data and field.data < self.starts_on.data:
+            raise ValidationError(_l("Das Ende darf nicht vor dem Beginn liegen."))

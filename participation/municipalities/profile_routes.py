@@ -1,0 +1,149 @@
+"""The Kommunalprofil pages: view, age structure by hand or from CSV, the lists of items."""
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..accounts.permissions import Permission, can
+from ..age_bands import AGE_BANDS
+from ..errors import DomainError
+from . import profile_services, services
+from .blueprint import bp
+from .chart import age_structure_svg
+from .csv_import import MAX_CSV_BYTES, CsvImportError, parse_age_structure
+from .forms import AgeStructureForm, CsvImportForm, IndicatorForm, MeasureForm, SwotForm
+
+
+def _profile_url(municipality_id, anchor=None):
+    return url_for("municipalities.profile", municipality_id=municipality_id, _anchor=anchor)
+
+
+def _render_profile(municipality, status=200, **forms):
+    editable = can(current_user, Permission.EDIT_PROFILE, municipality.id)
+    if editable:
+        forms.setdefault("indicator_form", IndicatorForm(formdata=None))
+        forms.setdefault("measure_form", MeasureForm(formdata=None))
+        forms.setdefault("swot_form", SwotForm(formdata=None))
+    counts = municipality.population_by_band()
+    total = sum(counts.values())
+    return render_template(
+        "municipalities/profile.html", municipality=municipality, can_edit=editable,
+        counts=counts, total=total,
+        chart=age_structure_svg(counts, municipality.accent_color) if total else None,
+        swot=profile_services.swot_by_kind(municipality), **forms), status
+
+
+@bp.route("/m/<int:municipality_id>/profil")
+@login_required
+def profile(municipality_id):
+    return _render_profile(services.municipality_for(current_user, municipality_id))
+
+
+@bp.route("/m/<int:municipality_id>/profil/altersstruktur", methods=["GET", "POST"])
+@login_required
+def profile_age(municipality_id):
+    municipality = services.municipality_for(current_user, municipality_id, Permission.EDIT_PROFILE)
+    form = AgeStructureForm()
+    if not form.is_submitted():
+        for band, field in form.band_fields():
+            field.data = municipality.population_by_band().get(band, 0)
+        form.migration_share.data = municipality.migration_share
+    elif form.validate():
+        try:
+            profile_services.set_profile(municipality_id, form.counts(), form.migration_share.data)
+        except DomainError as error:
+            flash(str(error.message), "error")
+        else:
+            flash(_("Die Altersstruktur ist gespeichert."), "success")
+            return redirect(_profile_url(municipality_id, "altersstruktur"))
+    status = 400 if form.is_submitted() else 200
+    return render_template("municipalities/profile_age.html", municipality=municipality,
+                           form=form), status
+
+
+@bp.route("/m/<int:municipality_id>/profil/import", methods=["GET", "POST"])
+@login_required
+def profile_import(municipality_id):
+    municipality = services.municipality_for(current_user, municipality_id, Permission.EDIT_PROFILE)
+    form = CsvImportForm()
+    problems = []
+    if form.validate_on_submit():
+        try:
+            counts = parse_age_structure(form.file.data.read(MAX_CSV_BYTES + 1))
+            profile_services.set_age_structure(municipality_id, counts)
+        except CsvImportError as error:
+            problems = error.lines()
+        else:
+            flash(_("Die Altersstruktur ist importiert: %(n)s Einwohnerinnen und Einwohner in "
+                    "%(bands)s Altersgruppen.", n=sum(counts.values()), bands=len(counts)), "success")
+            return redirect(_profile_url(municipality_id, "altersstruktur"))
+    status = 400 if form.is_submitted() else 200
+    return render_template("municipalities/profile_import.html", municipality=municipality,
+                           form=form, problems=problems, bands=AGE_BANDS,
+                           max_kb=MAX_CSV_BYTES // 1024), status
+
+
+def _add(municipality_id, form_name, form, add, anchor, success):
+    municipality = services.municipality_for(current_user, municipality_id, Permission.EDIT_PROFILE)
+    if form.validate_on_submit():
+        try:
+            add(form)
+        except DomainError as error:
+            flash(str(error.message), "error")
+        else:
+            flash(success, "success")
+            return redirect(_profile_url(municipality_id, anchor))
+    return _render_profile(municipality, status=400, **{form_name: form})
+
+
+def _remove(municipality_id, remove, item_id, anchor, success):
+    services.municipality_for(current_user, municipality_id, Permission.EDIT_PROFILE)
+    remove(municipality_id, item_id)
+    flash(success, "success")
+    return redirect(_profile_url(municipality_id, anchor))
+
+
+@bp.route("/m/<int:municipality_id>/profil/kennzahlen", methods=["POST"])
+@login_required
+def indicator_add(municipality_id):
+    return _add(municipality_id, "indicator_form", IndicatorForm(),
+                lambda f: profile_services.add_indicator(municipality_id, f.name.data, f.value.data,
+                                                         f.unit.data, f.year.data, f.source.data),
+                "kennzahlen", _("Die Kennzahl ist hinzugefügt."))
+
+
+@bp.route("/m/<int:municipality_id>/profil/kennzahlen/<int:indicator_id>/entfernen", methods=["POST"])
+@login_required
+def indicator_remove(municipality_id, indicator_id):
+    return _remove(municipality_id, profile_services.remove_indicator, indicator_id, "kennzahlen",
+                   _("Die Kennzahl ist entfernt."))
+
+
+@bp.route("/m/<int:municipality_id>/profil/massnahmen", methods=["POST"])
+@login_required
+def measure_add(municipality_id):
+    return _add(municipality_id, "measure_form", MeasureForm(),
+                lambda f: profile_services.add_measure(municipality_id, f.title.data,
+                                                       f.description.data),
+                "massnahmen", _("Die Maßnahme ist hinzugefügt."))
+
+
+@bp.route("/m/<int:municipality_id>/profil/massnahmen/<int:measure_id>/entfernen", methods=["POST"])
+@login_required
+def measure_remove(municipality_id, measure_id):
+    return _remove(municipality_id, profile_services.remove_measure, measure_id, "massnahmen",
+                   _("Die Maßnahme ist entfernt."))
+
+
+@bp.route("/m/<int:municipality_id>/profil/swot", methods=["POST"])
+@login_required
+def swot_add(municipality_id):
+    return _add(municipality_id, "swot_form", SwotForm(),
+                lambda f: profile_services.add_swot_item(municipality_id, f.kind.data, f.text.data),
+                "swot", _("Der SWOT-Eintrag ist hinzugefügt."))
+
+
+@bp.route("/m/<int:municipality_id>/profil/swot/<int:swot_id>/entfernen", methods=["POST"])
+@login_required
+def swot_remove(municipality_id, swot_id):
+    return _remove(municipality_id, profile_services.remove_swot_item, swot_id, "swot",
+                   _("Der SWOT-Eintrag ist entfernt."))
