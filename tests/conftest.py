@@ -50,6 +50,11 @@ def client(app):
 @pytest.fixture
 def world(app):
     """Two municipalities, each with a facilitator and a staff member, and one admin."""
+    return seed_world()
+
+
+def seed_world():
+    """The `world` people and places (also seeded into the e2e live server)."""
     home = create_municipality("Heimstadt", "stadt", "Hessen", 10000)
     other = create_municipality("Anderdorf", "gemeinde", "Bayern", 2400)
     people = {
