@@ -109,6 +109,9 @@ def parse_age_structure(data: bytes) -> dict[str, int]:
         if len(fields) != 2:
             problems.append((number, _l("Erwartet werden genau zwei Werte (Altersgruppe und "
                                         "Einwohnerzahl), getrennt durch „%(d)s“.", d=delimiter)))
+            band = _normalise_band(fields[0]) if fields else ""
+            if band in AGE_BANDS:
+                seen_on.setdefault(band, number)  # reported here, not again as "missing"
             continue
         band = _normalise_band(fields[0])
         count, count_problem = _parse_count(fields[1])
