@@ -2,6 +2,8 @@
 
 
 def init_features(app):
-    from . import ideas, plan, privacy, voting, workshops
-    for feature in (workshops, ideas, voting, plan, privacy):
+    from . import ideas, plan, privacy, results, voting, workshops
+    for feature in (workshops, ideas, voting, plan, results, privacy):
         feature.init_app(app)
+    from . import insights
+    insights.init_app(app)

@@ -1,5 +1,7 @@
-"""Feature package; init_app registers its blueprint and socket handlers."""
+"""The Werkstattplan: measures, their origin in the hall, exports, the Zwischenbilanz, and the
+programme overview across municipalities."""
 
 
 def init_app(app):
-    pass
+    from . import export_routes, programme_routes, routes  # noqa: F401  (attach their routes)
+    app.register_blueprint(routes.bp)

@@ -1,0 +1,40 @@
+"""Exports of a session's results: CSV and JSON, with no participant identifiers.
+
+Both are built only from `session_results` and `representation`, which carry idea ids,
+texts and counts; participant ids, tokens, nicknames and client ids never reach them."""
+import json
+
+from flask_babel import gettext as _
+
+from .csv_safe import write_csv
+from .tallies import BANDS, CHANNELS
+
+
+def results_csv(results: dict) -> str:
+    header = [_("Phase"), _("Art"), _("Rang"), _("Text"), _("Gruppe"), _("Punkte"),
+              _("Rang gewichtet"), _("Punkte gewichtet")]
+    header += [_("Punkte Alter %(band)s", band=band) for band in BANDS]
+    header += [_("Punkte Kanal %(channel)s", channel=channel) for channel in CHANNELS]
+    rows = []
+    for phase in results["phases"]:
+        weighted_rank = {i["id"]: i["weighted_rank"] for i in phase["weighted_ideas"]}
+        for idea in phase["ideas"]:
+            rows.append(_row(phase["label"], _("Idee"), idea, idea["text"], idea["cluster_name"],
+                             weighted_rank.get(idea["id"])))
+        for cluster in phase["clusters"]:
+            rows.append(_row(phase["label"], _("Gruppe"), cluster, cluster["name"], "", None))
+    return write_csv(header, rows)
+
+
+def _row(phase_label, kind, item, text, cluster_name, weighted_rank):
+    row = [phase_label, kind, item["dots_rank"], text, cluster_name, item["dots"],
+           weighted_rank if weighted_rank is not None else "",
+           item["weighted"] if item.get("weighted") is not None else ""]
+    row += [item["by_age_band"].get(band, 0) for band in BANDS]
+    row += [item["by_channel"].get(channel, 0) for channel in CHANNELS]
+    return row
+
+
+def results_json(results: dict, who: dict) -> str:
+    payload = {"results": results, "representation": who}
+    return json.dumps(payload, ensure_ascii=False, indent=2, default=str)

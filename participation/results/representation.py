@@ -1,0 +1,130 @@
+"""Who took part, next to who lives there: participants per age band against the population
+of the Kommunalprofil, with the under-represented groups named in words."""
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from ..age_bands import AGE_BANDS, AGE_BAND_LABELS, NO_ANSWER
+from ..extensions import db
+from ..municipalities.models import Municipality
+from ..workshops.models import Participant
+from .tallies import CHANNELS, empty_channels, normal_band, normal_channel
+
+# A group counts as under-represented when its share among the participants is below
+# three quarters of its share of the residents (and it is at least 1 % of the residents).
+UNDER_REPRESENTED_RATIO = 0.75
+MIN_POPULATION_PCT = 1.0
+
+GROUP_NAMES = {
+    "0-17": _l("Menschen unter 18"),
+    "18-29": _l("Menschen von 18 bis 29"),
+    "30-49": _l("Menschen von 30 bis 49"),
+    "50-64": _l("Menschen von 50 bis 64"),
+    "65-79": _l("Menschen von 65 bis 79"),
+    "80+": _l("Menschen ab 80"),
+}
+
+
+def pct(part: float, whole: float) -> float:
+    return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+def pct_text(value: float) -> str:
+    return f"{round(value):d} %"
+
+
+def comparison_sentence(group: str, participant_pct: float, population_pct: float) -> str:
+    return _("%(group)s: %(part)s der Teilnehmenden, %(pop)s der Einwohnerschaft",
+             group=group, part=pct_text(participant_pct), pop=pct_text(population_pct))
+
+
+def is_under_represented(participant_pct: float, population_pct: float) -> bool:
+    return (population_pct >= MIN_POPULATION_PCT
+            and participant_pct < population_pct * UNDER_REPRESENTED_RATIO)
+
+
+def _participants(workshop_id: int) -> list[tuple]:
+    return list(db.session.execute(
+        db.select(Participant.age_band, Participant.channel, Participant.migration_background)
+        .where(Participant.workshop_id == workshop_id)))
+
+
+def representation(workshop) -> dict:
+    """Participants of the session per age band and channel against the population.
+
+    Shape (all numbers plain, strings already translated, no participant identifiers):
+    {"workshop_id", "participants": {"total", "with_age_band", "without_age_band",
+     "by_channel": {"onsite","online","assisted","kiosk"}}, "has_population": bool,
+     "bands": [{"band","label","participants","participant_pct","population","population_pct",
+                "under_represented"}], "under_represented": [{"band","sentence"}],
+     "summary": str, "migration": None | {...see migration_comparison}}
+    Percentages of participants are taken over those who gave an age band.
+    """
+    municipality = db.session.get(Municipality, workshop.municipality_id)
+    people = _participants(workshop.id)
+    by_band = {band: 0 for band in AGE_BANDS}
+    by_channel = empty_channels()
+    for band, channel, _migration in people:
+        band = normal_band(band)
+        if band != NO_ANSWER:
+            by_band[band] += 1
+        by_channel[normal_channel(channel)] += 1
+    with_band = sum(by_band.values())
+    population = municipality.population_by_band() if municipality else {}
+    pop_total = sum(population.get(band, 0) for band in AGE_BANDS)
+    bands, under = [], []
+    for band in AGE_BANDS:
+        row = {
+            "band": band, "label": str(AGE_BAND_LABELS[band]),
+            "participants": by_band[band], "participant_pct": pct(by_band[band], with_band),
+            "population": population.get(band, 0),
+            "population_pct": pct(population.get(band, 0), pop_total),
+            "under_represented": False,
+        }
+        if with_band and pop_total and is_under_represented(row["participant_pct"],
+                                                           row["population_pct"]):
+            row["under_represented"] = True
+            under.append({"band": band, "sentence": comparison_sentence(
+                str(GROUP_NAMES[band]), row["participant_pct"], row["population_pct"])})
+        bands.append(row)
+    return {
+        "workshop_id": workshop.id,
+        "participants": {"total": len(people), "with_age_band": with_band,
+                         "without_age_band": len(people) - with_band,
+                         "by_channel": {c: by_channel[c] for c in CHANNELS}},
+        "has_population": pop_total > 0,
+        "bands": bands,
+        "under_represented": under,
+        "summary": _summary(len(people), with_band, pop_total, under),
+        "migration": migration_comparison(workshop, municipality, people),
+    }
+
+
+def _summary(total: int, with_band: int, pop_total: int, under: list) -> str:
+    if not total:
+        return _("Noch nehmen keine Personen teil.")
+    if not pop_total:
+        return _("Im Kommunalprofil fehlt die Altersstruktur; ein Vergleich ist noch nicht möglich.")
+    if not with_band:
+        return _("Niemand hat eine Altersgruppe angegeben; ein Vergleich ist nicht möglich.")
+    if not under:
+        return _("Alle Altersgruppen sind ungefähr so vertreten wie in der Einwohnerschaft.")
+    return _("Unterrepräsentiert: %(groups)s.",
+             groups="; ".join(item["sentence"] for item in under))
+
+
+def migration_comparison(workshop, municipality, people) -> dict | None:
+    """Only when the session asked for it; the answer was always optional for residents."""
+    if not workshop.ask_migration_background:
+        return None
+    yes = sum(1 for *_rest, m in people if m == "yes")
+    answered = sum(1 for *_rest, m in people if m in ("yes", "no"))
+    population_pct = municipality.migration_share if municipality else None
+    participant_pct = pct(yes, answered)
+    result = {"asked": True, "answered": answered, "with_migration_background": yes,
+              "participant_pct": participant_pct, "population_pct": population_pct,
+              "under_represented": False, "sentence": ""}
+    if answered and population_pct is not None:
+        result["under_represented"] = is_under_represented(participant_pct, population_pct)
+        result["sentence"] = comparison_sentence(str(_l("Menschen mit Migrationsgeschichte")),
+                                                 participant_pct, population_pct)
+    return result
