@@ -1,10 +1,254 @@
-"""Socket.IO set-up for the `/live` namespace. Room names and broadcast helpers live here."""
-from .extensions import socketio
+"""Socket.IO set-up for the `/live` namespace: rooms, broadcast helpers, the registry of
+connected sockets, the event decorator (roles, rate limit, errors) and payload validation.
+
+The contract every client relies on is docs/realtime.md.
+"""
+import functools
+import json
+import logging
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+
+from flask import request
+from flask_babel import lazy_gettext as _l
+
+from .errors import DomainError, ValidationError
+from .extensions import db, socketio
+
+log = logging.getLogger(__name__)
 
 NAMESPACE = "/live"
 # A socket message larger than this is refused (bytes).
 MAX_MESSAGE_BYTES = 16 * 1024
+CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
+ROLE_PARTICIPANT = "participant"
+ROLE_FACILITATOR = "facilitator"
+ROLE_PROJECTOR = "projector"
+ROLES = (ROLE_PARTICIPANT, ROLE_FACILITATOR, ROLE_PROJECTOR)
+
+
+# --- rooms -------------------------------------------------------------------------------
+
+def session_room(workshop_id: int) -> str:
+    return f"w:{workshop_id}"
+
+
+def facilitator_room(workshop_id: int) -> str:
+    return f"w:{workshop_id}:f"
+
+
+def screen_room(workshop_id: int) -> str:
+    return f"w:{workshop_id}:s"
+
+
+def participant_room(participant_id: int) -> str:
+    return f"p:{participant_id}"
+
+
+def broadcast(event: str, payload: dict, room: str, skip_sid=None) -> None:
+    """Send to a room. Works anywhere (handler, HTTP route, background task)."""
+    try:
+        socketio.emit(event, payload, to=room, namespace=NAMESPACE, skip_sid=skip_sid)
+    except Exception:  # a broadcast failure must never undo a committed write
+        log.exception("broadcast of %s to %s failed", event, room)
+
+
+# --- connected sockets -------------------------------------------------------------------
+
+class RateBucket:
+    """Token bucket: `burst` events at once, refilled at `rate` per second."""
+
+    def __init__(self, rate: float = 10.0, burst: float = 40.0):
+        self.rate, self.burst = rate, burst
+        self.tokens, self.stamp = burst, time.monotonic()
+
+    def take(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        if self.tokens < 1:
+            return False
+        self.tokens -= 1
+        return True
+
+
+@dataclass
+class LiveClient:
+    sid: str
+    role: str
+    workshop_id: int
+    municipality_id: int
+    participant_id: int | None = None
+    user_id: int | None = None
+    bucket: RateBucket = field(default_factory=RateBucket)
+
+
+_clients: dict[str, LiveClient] = {}
+_local_counts: dict[int, int] = {}
+_registry_lock = threading.Lock()
+
+
+def register_client(client: LiveClient) -> None:
+    with _registry_lock:
+        _clients[client.sid] = client
+        _local_counts[client.workshop_id] = _local_counts.get(client.workshop_id, 0) + 1
+
+
+def unregister_client(sid: str) -> LiveClient | None:
+    with _registry_lock:
+        client = _clients.pop(sid, None)
+        if client is not None:
+            left = _local_counts.get(client.workshop_id, 1) - 1
+            if left > 0:
+                _local_counts[client.workshop_id] = left
+            else:
+                _local_counts.pop(client.workshop_id, None)
+        return client
+
+
+def current_client() -> LiveClient | None:
+    return _clients.get(getattr(request, "sid", None))
+
+
+def local_sids_of_participant(participant_id: int | None) -> list[str]:
+    if participant_id is None:
+        return []
+    with _registry_lock:
+        return [sid for sid, client in _clients.items() if client.participant_id == participant_id]
+
+
+def local_client_count(workshop_id: int) -> int:
+    return _local_counts.get(workshop_id, 0)
+
+
+# --- payload validation ------------------------------------------------------------------
+
+def _invalid(what: str):
+    return ValidationError("invalid", _l("Die Anfrage ist ungültig (%(what)s).", what=what))
+
+
+def check_payload(payload, allowed: set[str]) -> dict:
+    """A dict, of bounded size, with only known keys (`client_id` is always allowed)."""
+    if payload is None:
+        payload = {}
+    if not isinstance(payload, dict):
+        raise _invalid("payload")
+    try:
+        size = len(json.dumps(payload, ensure_ascii=False).encode())
+    except (TypeError, ValueError):
+        raise _invalid("payload")
+    if size > MAX_MESSAGE_BYTES:
+        raise DomainError("too_large", _l("Die Nachricht ist zu groß."))
+    unknown = set(payload) - allowed - {"client_id"}
+    if unknown:
+        raise _invalid(sorted(unknown)[0][:40])
+    return payload
+
+
+def get_int(payload: dict, key: str, *, minimum: int = 1, maximum: int = 2**31 - 1,
+            required: bool = True, nullable: bool = False):
+    value = payload.get(key)
+    if value is None:
+        if nullable and key in payload:
+            return None
+        if not required:
+            return None
+        raise _invalid(key)
+    # bool is a subclass of int: refuse it explicitly.
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
+        raise _invalid(key)
+    return value
+
+
+def get_str(payload: dict, key: str, *, max_length: int, required: bool = True):
+    value = payload.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or len(value) > max_length:
+        raise _invalid(key)
+    return value
+
+
+def get_bool(payload: dict, key: str) -> bool:
+    value = payload.get(key)
+    if not isinstance(value, bool):
+        raise _invalid(key)
+    return value
+
+
+def get_choice(payload: dict, key: str, choices, *, required: bool = True):
+    value = payload.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or value not in choices:
+        raise _invalid(key)
+    return value
+
+
+def get_int_list(payload: dict, key: str, *, max_items: int = 50, required: bool = True):
+    value = payload.get(key)
+    if value is None and not required:
+        return []
+    if not isinstance(value, list) or len(value) > max_items:
+        raise _invalid(key)
+    return [get_int({"v": item}, "v") for item in value]
+
+
+def get_client_id(payload: dict, *, required: bool = True):
+    value = payload.get("client_id")
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not CLIENT_ID_PATTERN.match(value):
+        raise _invalid("client_id")
+    return value
+
+
+# --- the event decorator -----------------------------------------------------------------
+
+def live_event(name: str, roles=ROLES, allowed: set[str] = frozenset()):
+    """Register a `/live` handler. The wrapped function gets (client, payload) and returns an
+    ack dict; this wrapper checks the role, the rate and the payload envelope, turns domain
+    errors into `{"ok": false, ...}` acks and never lets an exception escape."""
+
+    def decorator(func):
+        @functools.wraps(func)
+        def handler(payload=None, *extra):
+            try:
+                client = current_client()
+                if client is None:
+                    return DomainError("not_authenticated",
+                                       _l("Bitte verbinden Sie sich neu.")).to_ack()
+                if client.role not in roles:
+                    return DomainError("forbidden",
+                                       _l("Dafür fehlt Ihnen die Berechtigung.")).to_ack()
+                if not client.bucket.take():
+                    return DomainError("rate_limited", _l(
+                        "Zu viele Anfragen. Bitte warten Sie einen Moment.")).to_ack()
+                payload = check_payload(payload, set(allowed))
+                ack = func(client, payload)
+                return ack if ack is not None else {"ok": True}
+            except DomainError as error:
+                db.session.rollback()
+                return error.to_ack()
+            except Exception:
+                log.exception("socket event %s failed", name)
+                try:
+                    db.session.rollback()
+                except Exception:
+                    log.exception("rollback failed")
+                return {"ok": False, "error": "internal",
+                        "message": str(_l("Ein Fehler ist aufgetreten. Bitte versuchen Sie es erneut."))}
+
+        socketio.on_event(name, handler, namespace=NAMESPACE)
+        return handler
+
+    return decorator
+
+
+# --- set-up --------------------------------------------------------------------------------
 
 def allowed_origins(app):
     """Origins that may open a socket. None means: same origin as the page only."""

@@ -1,5 +1,5 @@
-"""Feature package; init_app registers its blueprint and socket handlers."""
+"""Ideas, moderation and clusters; registers its `/live` socket handlers."""
 
 
 def init_app(app):
-    pass
+    from . import events  # noqa: F401  (registers the handlers)

@@ -1,5 +1,6 @@
-"""Feature package; init_app registers its blueprint and socket handlers."""
+"""Live sessions: set-up, join by code and QR, residents, the session's socket handlers."""
 
 
 def init_app(app):
-    pass
+    from . import events, routes  # noqa: F401  (events registers the socket handlers)
+    app.register_blueprint(routes.bp)

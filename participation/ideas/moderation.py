@@ -1,0 +1,212 @@
+"""Moderation: hide, restore, correct, approve, merge, clusters. Every step is recorded in
+ModerationAction (who, what, when) and the sensible ones can be undone."""
+import json
+import secrets
+
+from flask_babel import lazy_gettext as _l
+
+from .. import realtime
+from ..errors import DomainError, NotFound, ValidationError
+from ..extensions import db
+from ..workshops import services as workshop_services
+from .models import Cluster, Idea, IdeaStatus, ModerationAction
+from .services import broadcast_idea, clean_text, cluster_dict, get_idea
+
+MAX_CLUSTER_NAME = 120
+UNDOABLE = {"hide", "restore", "edit", "approve", "merge", "cluster_assign", "cluster_rename",
+            "cluster_create", "spotlight"}
+
+
+def record(workshop_id: int, user_id: int | None, action: str, details: dict,
+           idea_id: int | None = None) -> ModerationAction:
+    """Add the log entry to the current transaction; the caller commits."""
+    entry = ModerationAction(workshop_id=workshop_id, user_id=user_id, action=action,
+                             idea_id=idea_id, details=json.dumps(details, ensure_ascii=False))
+    db.session.add(entry)
+    return entry
+
+
+def actions(workshop_id: int, limit: int = 50) -> list[ModerationAction]:
+    return list(db.session.scalars(db.select(ModerationAction)
+                                   .where(ModerationAction.workshop_id == workshop_id)
+                                   .order_by(ModerationAction.id.desc()).limit(limit)))
+
+
+def _set_status(workshop_id, idea_id, user_id, action, allowed_from, new_status) -> Idea:
+    idea = get_idea(workshop_id, idea_id)
+    if idea.status == new_status:
+        return idea  # a repeat sets the same state
+    if idea.status not in allowed_from:
+        raise DomainError("invalid_state", _l("Das geht mit dieser Idee gerade nicht."))
+    record(workshop_id, user_id, action, {"old": idea.status, "new": new_status}, idea.id)
+    idea.status = new_status
+    db.session.commit()
+    _after_idea_change(idea)
+    return idea
+
+
+def _after_idea_change(idea: Idea) -> None:
+    from ..voting import services as voting_services
+    broadcast_idea(idea)
+    workshop = workshop_services.get_workshop(idea.workshop_id)
+    # Dots on a hidden idea are given back while it is hidden: the owners' budgets changed.
+    owners = voting_services.owners_of(idea.id)
+    voting_services.notify_participants(workshop, owners)
+
+
+def hide(workshop_id, idea_id, user_id) -> Idea:
+    idea = _set_status(workshop_id, idea_id, user_id, "hide",
+                       {IdeaStatus.VISIBLE.value, IdeaStatus.PENDING.value}, IdeaStatus.HIDDEN.value)
+    workshop = workshop_services.get_workshop(workshop_id)
+    if workshop.spotlight_idea_id == idea.id:
+        workshop_services.set_spotlight(workshop_id, None, user_id)
+    return idea
+
+
+def restore(workshop_id, idea_id, user_id) -> Idea:
+    return _set_status(workshop_id, idea_id, user_id, "restore",
+                       {IdeaStatus.HIDDEN.value}, IdeaStatus.VISIBLE.value)
+
+
+def approve(workshop_id, idea_id, user_id) -> Idea:
+    return _set_status(workshop_id, idea_id, user_id, "approve",
+                       {IdeaStatus.PENDING.value}, IdeaStatus.VISIBLE.value)
+
+
+def edit(workshop_id, idea_id, text, user_id) -> Idea:
+    idea = get_idea(workshop_id, idea_id)
+    if idea.status == IdeaStatus.MERGED.value:
+        raise DomainError("invalid_state", _l("Das geht mit dieser Idee gerade nicht."))
+    text = clean_text(text)
+    if text != idea.text:
+        record(workshop_id, user_id, "edit", {"old": idea.text, "new": text}, idea.id)
+        idea.text = text
+        db.session.commit()
+    broadcast_idea(idea)
+    return idea
+
+
+def merge(workshop_id, keep_id, merge_ids, user_id) -> Idea:
+    """Fold duplicates into one idea; their dots move to it (see voting.merge_dots)."""
+    from ..voting import services as voting_services
+    workshop = workshop_services.get_workshop(workshop_id)
+    keep = get_idea(workshop_id, keep_id)
+    merge_ids = [i for i in dict.fromkeys(merge_ids) if i != keep.id]
+    if not merge_ids:
+        raise ValidationError("invalid", _l("Bitte wählen Sie die Ideen, die zusammengeführt werden."))
+    merged = [get_idea(workshop_id, idea_id) for idea_id in merge_ids]
+    if keep.status in (IdeaStatus.MERGED.value, IdeaStatus.HIDDEN.value) or any(
+            idea.status == IdeaStatus.MERGED.value or idea.phase != keep.phase for idea in merged):
+        raise DomainError("invalid_state", _l(
+            "Nur sichtbare Ideen derselben Phase lassen sich zusammenführen."))
+    tag = secrets.token_hex(4)
+    result = voting_services.merge_dots(workshop, keep, merge_ids, tag)
+    previous = {str(idea.id): idea.status for idea in merged}
+    for idea in merged:
+        idea.status = IdeaStatus.MERGED.value
+        idea.merged_into_id = keep.id
+    if keep.status == IdeaStatus.PENDING.value:
+        keep.status = IdeaStatus.VISIBLE.value
+    record(workshop_id, user_id, "merge", {"merged": merge_ids, "previous": previous,
+                                           "moved": result["moved"],
+                                           "refunded": result["refunded"]}, keep.id)
+    if workshop.spotlight_idea_id in merge_ids:
+        workshop.spotlight_idea_id = keep.id
+    db.session.commit()
+    db.session.expire_all()
+    for idea in merged:
+        broadcast_idea(db.session.get(Idea, idea.id))
+    keep = db.session.get(Idea, keep.id)
+    broadcast_idea(keep)
+    voting_services.notify_participants(workshop, result["participants"])
+    return keep
+
+
+# --- clusters ------------------------------------------------------------------------------
+
+def _clean_name(name) -> str:
+    name = " ".join(name.split()) if isinstance(name, str) else ""
+    if not name or len(name) > MAX_CLUSTER_NAME:
+        raise ValidationError("invalid_name", _l("Bitte geben Sie einen Namen (bis 120 Zeichen) an."))
+    return name
+
+
+def get_cluster(workshop_id, cluster_id) -> Cluster:
+    cluster = db.session.get(Cluster, cluster_id) if isinstance(cluster_id, int) else None
+    if cluster is None or cluster.workshop_id != workshop_id:
+        raise NotFound("cluster_not_found", _l("Diese Gruppe gibt es nicht (mehr)."))
+    return cluster
+
+
+def create_cluster(workshop_id, name, user_id, phase=None, idea_ids=()) -> Cluster:
+    workshop = workshop_services.get_workshop(workshop_id)
+    phase = phase or workshop.phase
+    if phase not in workshop_services.PHASES:
+        raise ValidationError("invalid", _l("Diese Phase gibt es nicht."))
+    ideas = [get_idea(workshop_id, idea_id) for idea_id in idea_ids]
+    position = db.session.scalar(db.select(db.func.count()).select_from(Cluster).where(
+        Cluster.workshop_id == workshop_id, Cluster.phase == phase))
+    cluster = Cluster(workshop_id=workshop_id, phase=phase, name=_clean_name(name), position=position)
+    db.session.add(cluster)
+    db.session.flush()
+    for idea in ideas:
+        idea.cluster_id = cluster.id
+    record(workshop_id, user_id, "cluster_create", {"cluster_id": cluster.id, "name": cluster.name,
+                                                    "idea_ids": [i.id for i in ideas]})
+    db.session.commit()
+    realtime.broadcast("cluster:updated", {"cluster": cluster_dict(cluster)},
+                       realtime.session_room(workshop_id))
+    for idea in ideas:
+        broadcast_idea(idea)
+    return cluster
+
+
+def rename_cluster(workshop_id, cluster_id, name, user_id) -> Cluster:
+    cluster = get_cluster(workshop_id, cluster_id)
+    name = _clean_name(name)
+    if name != cluster.name:
+        record(workshop_id, user_id, "cluster_rename",
+               {"cluster_id": cluster.id, "old": cluster.name, "new": name})
+        cluster.name = name
+        db.session.commit()
+    realtime.broadcast("cluster:updated", {"cluster": cluster_dict(cluster)},
+                       realtime.session_room(workshop_id))
+    return cluster
+
+
+def delete_cluster(workshop_id, cluster_id, user_id) -> None:
+    cluster = get_cluster(workshop_id, cluster_id)
+    ideas = list(db.session.scalars(db.select(Idea).where(Idea.cluster_id == cluster.id)))
+    for idea in ideas:
+        idea.cluster_id = None
+    record(workshop_id, user_id, "cluster_delete", {"cluster_id": cluster.id, "name": cluster.name,
+                                                    "idea_ids": [i.id for i in ideas]})
+    db.session.delete(cluster)
+    db.session.commit()
+    realtime.broadcast("cluster:removed", {"cluster_id": cluster_id},
+                       realtime.session_room(workshop_id))
+    for idea in ideas:
+        broadcast_idea(idea)
+
+
+def assign_cluster(workshop_id, idea_id, cluster_id, user_id) -> Idea:
+    idea = get_idea(workshop_id, idea_id)
+    if cluster_id is not None:
+        get_cluster(workshop_id, cluster_id)
+    if idea.cluster_id != cluster_id:
+        record(workshop_id, user_id, "cluster_assign",
+               {"old": idea.cluster_id, "new": cluster_id}, idea.id)
+        idea.cluster_id = cluster_id
+        db.session.commit()
+    broadcast_idea(idea)
+    return idea
+
+
+def action_dict(entry: ModerationAction) -> dict:
+    from ..accounts.models import User
+    user = db.session.get(User, entry.user_id) if entry.user_id else None
+    details = json.loads(entry.details or "{}")
+    return {"id": entry.id, "action": entry.action, "idea_id": entry.idea_id,
+            "user": user.name if user else None,
+            "created_at": workshop_services.iso(entry.created_at),
+            "undoable": entry.action in UNDOABLE and not details.get("undone")}

@@ -1,0 +1,160 @@
+"""Idea rules: submitting, who sees which idea, starting points, clusters, broadcasting."""
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
+
+from .. import realtime
+from ..errors import DomainError, NotFound, ValidationError
+from ..extensions import db
+from ..workshops import services as workshop_services
+from ..workshops.models import ModerationMode, Participant, Phase
+from .models import MAX_IDEA_LENGTH, Cluster, Idea, IdeaStatus
+
+STARTING_POINTS = 5
+# The phase whose top ideas a phase starts from.
+PREVIOUS_PHASE = {Phase.UTOPIE.value: Phase.KRITIK.value,
+                  Phase.VERWIRKLICHUNG.value: Phase.UTOPIE.value}
+
+
+class IdeaNotFound(NotFound):
+    code = "idea_not_found"
+    default_message = _l("Diese Idee gibt es nicht (mehr).")
+
+
+def get_idea(workshop_id: int, idea_id) -> Idea:
+    idea = db.session.get(Idea, idea_id) if isinstance(idea_id, int) else None
+    if idea is None or idea.workshop_id != workshop_id:
+        raise IdeaNotFound()
+    return idea
+
+
+def idea_dict(idea: Idea, participant_id: int | None = None) -> dict:
+    return {
+        "id": idea.id, "phase": idea.phase, "text": idea.text, "status": idea.status,
+        "cluster_id": idea.cluster_id, "dots": idea.dot_count,
+        "mine": participant_id is not None and idea.participant_id == participant_id,
+        "channel": idea.channel, "created_at": workshop_services.iso(idea.created_at),
+    }
+
+
+def cluster_dict(cluster: Cluster) -> dict:
+    return {"id": cluster.id, "phase": cluster.phase, "name": cluster.name,
+            "position": cluster.position}
+
+
+def clean_text(text) -> str:
+    if not isinstance(text, str):
+        raise ValidationError("invalid")
+    text = " ".join(text.split()) if "\n" not in text else text.strip()
+    text = text.replace("\x00", "")
+    if not text:
+        raise ValidationError("text_empty", _l("Bitte schreiben Sie Ihre Idee auf."))
+    if len(text) > MAX_IDEA_LENGTH:
+        raise ValidationError("text_too_long", _l(
+            "Höchstens %(n)s Zeichen, bitte kürzen Sie Ihre Idee.", n=MAX_IDEA_LENGTH))
+    return text
+
+
+def submit_idea(workshop_id: int, participant_id: int, text, client_id: str) -> tuple[Idea, bool]:
+    """A resident's idea for the current phase. Returns (idea, repeat)."""
+    workshop = workshop_services.get_workshop(workshop_id)
+    existing = _by_client_id(workshop_id, client_id)
+    if existing is not None:
+        return _repeat(existing, participant_id), True
+    workshop_services.require_open(workshop)
+    if workshop.submissions_locked:
+        raise DomainError("submissions_locked", _l(
+            "Die Sammlung ist beendet, jetzt wird gepunktet."), http_status=409)
+    text = clean_text(text)
+    participant = db.session.get(Participant, participant_id)
+    pending = workshop.moderation_mode == ModerationMode.PRE.value
+    idea = Idea(workshop_id=workshop_id, participant_id=participant_id, client_id=client_id,
+                phase=workshop.phase, text=text,
+                status=IdeaStatus.PENDING.value if pending else IdeaStatus.VISIBLE.value,
+                channel=participant.channel if participant else "onsite")
+    db.session.add(idea)
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same client_id arrived twice at once (two tabs)
+        db.session.rollback()
+        existing = _by_client_id(workshop_id, client_id)
+        if existing is None:
+            raise
+        return _repeat(existing, participant_id), True
+    broadcast_idea(idea, "idea:created")
+    return idea, False
+
+
+def _by_client_id(workshop_id: int, client_id: str) -> Idea | None:
+    return db.session.scalar(db.select(Idea).where(Idea.workshop_id == workshop_id,
+                                                   Idea.client_id == client_id))
+
+
+def _repeat(idea: Idea, participant_id: int) -> Idea:
+    if idea.participant_id != participant_id:
+        raise ValidationError("invalid", _l("Diese Kennung ist schon vergeben."))
+    return idea
+
+
+def ideas_for(workshop_id: int, role: str, participant_id: int | None = None) -> list[Idea]:
+    """What a viewer may see: facilitators everything but merged ideas; others the visible
+    ideas, and participants also their own pending or hidden ones."""
+    query = db.select(Idea).where(Idea.workshop_id == workshop_id).order_by(Idea.id)
+    if role == realtime.ROLE_FACILITATOR:
+        query = query.where(Idea.status != IdeaStatus.MERGED.value)
+    elif participant_id is not None:
+        query = query.where((Idea.status == IdeaStatus.VISIBLE.value) | (
+            (Idea.participant_id == participant_id)
+            & Idea.status.in_([IdeaStatus.PENDING.value, IdeaStatus.HIDDEN.value])))
+    else:
+        query = query.where(Idea.status == IdeaStatus.VISIBLE.value)
+    return list(db.session.scalars(query))
+
+
+def top_ideas(workshop_id: int, phase: str, limit: int = STARTING_POINTS) -> list[Idea]:
+    return list(db.session.scalars(
+        db.select(Idea).where(Idea.workshop_id == workshop_id, Idea.phase == phase,
+                              Idea.status == IdeaStatus.VISIBLE.value)
+        .order_by(Idea.dot_count.desc(), Idea.id).limit(limit)))
+
+
+def starting_points(workshop) -> list[dict]:
+    """In Utopie the top criticisms, in Verwirklichung the top utopias."""
+    previous = PREVIOUS_PHASE.get(workshop.phase)
+    if previous is None:
+        return []
+    return [idea_dict(idea) for idea in top_ideas(workshop.id, previous)]
+
+
+def clusters_for(workshop_id: int) -> list[Cluster]:
+    return list(db.session.scalars(db.select(Cluster).where(Cluster.workshop_id == workshop_id)
+                                   .order_by(Cluster.phase, Cluster.position, Cluster.id)))
+
+
+def dot_counts(workshop_id: int) -> dict[int, int]:
+    """Active dots per visible idea of the session (the tally)."""
+    return dict(db.session.execute(
+        db.select(Idea.id, Idea.dot_count).where(Idea.workshop_id == workshop_id,
+                                                 Idea.status == IdeaStatus.VISIBLE.value)).all())
+
+
+def broadcast_idea(idea: Idea, event: str = "idea:updated") -> None:
+    """Tell everyone who may see the idea. The author's own sockets get `mine: true`."""
+    author_room = realtime.participant_room(idea.participant_id) if idea.participant_id else None
+    if idea.status == IdeaStatus.VISIBLE.value:
+        skip = realtime.local_sids_of_participant(idea.participant_id) if author_room else None
+        realtime.broadcast(event, {"idea": idea_dict(idea)}, realtime.session_room(idea.workshop_id),
+                           skip_sid=skip or None)
+    elif idea.status == IdeaStatus.MERGED.value:
+        realtime.broadcast("idea:removed", {"idea_id": idea.id, "reason": "merged",
+                                            "merged_into": idea.merged_into_id},
+                           realtime.session_room(idea.workshop_id))
+        return
+    else:
+        if idea.status == IdeaStatus.HIDDEN.value:
+            realtime.broadcast("idea:removed", {"idea_id": idea.id, "reason": "hidden",
+                                                "merged_into": None},
+                               realtime.session_room(idea.workshop_id))
+        realtime.broadcast(event, {"idea": idea_dict(idea)},
+                           realtime.facilitator_room(idea.workshop_id))
+    if author_room:
+        realtime.broadcast(event, {"idea": idea_dict(idea, idea.participant_id)}, author_room)

@@ -1,0 +1,162 @@
+"""`/live` handlers for the session itself: connect (authentication, rooms, snapshot),
+disconnect, sync, and the facilitator's session controls. Contract: docs/realtime.md."""
+import logging
+
+from flask import request
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_socketio import ConnectionRefusedError, emit, join_room
+
+from .. import realtime
+from ..accounts.permissions import Permission, can
+from ..errors import DomainError
+from ..extensions import db, socketio
+from ..realtime import (NAMESPACE, ROLE_FACILITATOR, ROLE_PARTICIPANT, ROLE_PROJECTOR,
+                        LiveClient, get_bool, get_choice, get_int, live_event)
+from ..voting import tally
+from . import cookies, services
+from .snapshot import snapshot
+
+log = logging.getLogger(__name__)
+FACILITATOR_ONLY = (ROLE_FACILITATOR,)
+
+
+def _refuse(code: str, message) -> ConnectionRefusedError:
+    return ConnectionRefusedError(str(message), {"error": code, "message": str(message)})
+
+
+def authenticate(sid: str, auth) -> LiveClient:
+    """Who is this socket? Raises a DomainError when it may not join."""
+    if not isinstance(auth, dict) or auth.get("role") not in realtime.ROLES:
+        raise DomainError("invalid", _l("Die Verbindungsdaten sind ungültig."))
+    workshop_id = get_int(auth, "workshop")
+    role = auth["role"]
+    try:
+        workshop = services.get_workshop(workshop_id)
+    except DomainError:
+        raise DomainError("not_found", _l("Diese Werkstatt gibt es nicht."))
+    client = LiveClient(sid=sid, role=role, workshop_id=workshop.id,
+                        municipality_id=workshop.municipality_id)
+    user = current_user if current_user and current_user.is_authenticated else None
+    if role == ROLE_PARTICIPANT:
+        participant = services.participant_by_token(
+            workshop.id, cookies.token_from(request.cookies, workshop.id))
+        if participant is None:
+            raise DomainError("not_authenticated", _l("Bitte treten Sie der Werkstatt erst bei."))
+        client.participant_id = participant.id
+    elif role == ROLE_FACILITATOR:
+        if user is None:
+            raise DomainError("not_authenticated", _l("Bitte melden Sie sich an."))
+        if not can(user, Permission.RUN_WORKSHOPS, workshop.municipality_id):
+            raise DomainError("forbidden", _l("Dafür fehlt Ihnen die Berechtigung."))
+        client.user_id = user.id
+    else:
+        screen = auth.get("screen")
+        by_key = isinstance(screen, str) and cookies.workshop_for_screen_key(screen) == workshop.id
+        if not by_key and not (user and can(user, Permission.VIEW, workshop.municipality_id)):
+            raise DomainError("not_authenticated" if user is None else "forbidden",
+                              _l("Dafür fehlt Ihnen die Berechtigung."))
+        client.user_id = user.id if user else None
+    return client
+
+
+@socketio.on("connect", namespace=NAMESPACE)
+def on_connect(auth=None):
+    """Any client opening `/live`. Joins its rooms and gets `session:snapshot` alone."""
+    try:
+        client = authenticate(request.sid, auth)
+        join_room(realtime.session_room(client.workshop_id))
+        if client.role == ROLE_FACILITATOR:
+            join_room(realtime.facilitator_room(client.workshop_id))
+        elif client.role == ROLE_PROJECTOR:
+            join_room(realtime.screen_room(client.workshop_id))
+        else:
+            join_room(realtime.participant_room(client.participant_id))
+        realtime.register_client(client)
+        tally.ensure_ticker(client.workshop_id)  # baseline before the snapshot
+        emit("session:snapshot", snapshot(client.workshop_id, client.role, client.participant_id))
+    except DomainError as error:
+        raise _refuse(error.code, error.message)
+    except ConnectionRefusedError:
+        raise
+    except Exception:
+        log.exception("socket connect failed")
+        realtime.unregister_client(request.sid)
+        raise _refuse("internal", _l("Ein Fehler ist aufgetreten. Bitte versuchen Sie es erneut."))
+
+
+@socketio.on("disconnect", namespace=NAMESPACE)
+def on_disconnect(*_reason):
+    """A socket left: forget it (the ticker ends once nobody is left in the session)."""
+    realtime.unregister_client(request.sid)
+
+
+@live_event("session:sync")
+def on_sync(client, payload):
+    """Anyone: the full snapshot again, in the ack."""
+    return {"ok": True, "snapshot": snapshot(client.workshop_id, client.role, client.participant_id)}
+
+
+def _workshop_ack(workshop):
+    return {"ok": True, "workshop": services.workshop_dict(workshop)}
+
+
+def _require_facilitator(client):
+    """The person may have lost the right since connecting (membership removed)."""
+    from ..accounts.models import User
+    user = db.session.get(User, client.user_id) if client.user_id else None
+    if user is None or not user.active or not can(user, Permission.RUN_WORKSHOPS, client.municipality_id):
+        raise DomainError("forbidden", _l("Dafür fehlt Ihnen die Berechtigung."))
+
+
+@live_event("session:open", roles=FACILITATOR_ONLY)
+def on_open(client, payload):
+    """Facilitator opens the session; everyone gets `session:updated`."""
+    _require_facilitator(client)
+    return _workshop_ack(services.open_workshop(client.workshop_id, client.user_id))
+
+
+@live_event("session:close", roles=FACILITATOR_ONLY)
+def on_close(client, payload):
+    """Facilitator closes the session; everyone gets `session:updated`."""
+    _require_facilitator(client)
+    return _workshop_ack(services.close_workshop(client.workshop_id, client.user_id))
+
+
+@live_event("phase:set", roles=FACILITATOR_ONLY, allowed={"phase"})
+def on_phase(client, payload):
+    """Facilitator moves to a phase; everyone gets `session:updated` (with starting points)."""
+    _require_facilitator(client)
+    phase = get_choice(payload, "phase", services.PHASES)
+    return _workshop_ack(services.set_phase(client.workshop_id, phase, client.user_id))
+
+
+@live_event("submissions:lock", roles=FACILITATOR_ONLY, allowed={"locked"})
+def on_lock(client, payload):
+    """Facilitator locks or unlocks submissions; everyone gets `session:updated`."""
+    _require_facilitator(client)
+    locked = get_bool(payload, "locked")
+    return _workshop_ack(services.lock_submissions(client.workshop_id, locked, client.user_id))
+
+
+@live_event("timer:start", roles=FACILITATOR_ONLY, allowed={"seconds"})
+def on_timer_start(client, payload):
+    """Facilitator starts the phase timer; the deadline is stored as an absolute time."""
+    _require_facilitator(client)
+    seconds = get_int(payload, "seconds", minimum=1, maximum=services.MAX_TIMER_SECONDS)
+    return _workshop_ack(services.start_timer(client.workshop_id, seconds, client.user_id))
+
+
+@live_event("timer:stop", roles=FACILITATOR_ONLY)
+def on_timer_stop(client, payload):
+    """Facilitator stops the timer; everyone gets `session:updated`."""
+    _require_facilitator(client)
+    return _workshop_ack(services.stop_timer(client.workshop_id, client.user_id))
+
+
+@live_event("spotlight:set", roles=FACILITATOR_ONLY, allowed={"idea_id"})
+def on_spotlight(client, payload):
+    """Facilitator puts one idea (or none) in the spotlight of the projector."""
+    _require_facilitator(client)
+    idea_id = get_int(payload, "idea_id", nullable=True)
+    return _workshop_ack(services.set_spotlight(client.workshop_id, idea_id, client.user_id))

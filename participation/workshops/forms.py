@@ -1,0 +1,79 @@
+"""Forms: a facilitator sets a session up; a resident joins one."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+
+from ..age_bands import AGE_BAND_LABELS, AGE_BANDS, NO_ANSWER
+from .models import Channel, ModerationMode
+from .services import DEFAULT_QUESTIONS, MAX_DOTS
+
+
+class WorkshopForm(FlaskForm):
+    title = StringField(_l("Titel"), validators=[DataRequired(), Length(max=160)])
+    theme = StringField(_l("Thema"), validators=[Optional(), Length(max=200)])
+    question_kritik = TextAreaField(_l("Frage in der Kritikphase"),
+                                    validators=[Optional(), Length(max=300)],
+                                    default=DEFAULT_QUESTIONS["kritik"])
+    question_utopie = TextAreaField(_l("Frage in der Utopiephase"),
+                                    validators=[Optional(), Length(max=300)],
+                                    default=DEFAULT_QUESTIONS["utopie"])
+    question_verwirklichung = TextAreaField(_l("Frage in der Verwirklichungsphase"),
+                                            validators=[Optional(), Length(max=300)],
+                                            default=DEFAULT_QUESTIONS["verwirklichung"])
+    dots_per_participant = IntegerField(_l("Punkte pro Person und Phase"), default=5,
+                                        validators=[DataRequired(), NumberRange(1, MAX_DOTS)])
+    max_dots_per_idea = IntegerField(_l("Höchstens Punkte pro Person auf einer Idee"), default=3,
+                                     validators=[DataRequired(), NumberRange(1, MAX_DOTS)])
+    ask_nickname = BooleanField(_l("Nach einem Spitznamen fragen (freiwillig)"))
+    ask_age_band = BooleanField(_l("Nach der Altersgruppe fragen (freiwillig)"), default=True)
+    ask_migration_background = BooleanField(
+        _l("Nach einer Migrationsgeschichte fragen (freiwillig)"), default=False)
+    moderation_mode = RadioField(_l("Moderation"), default=ModerationMode.POST.value, choices=[
+        (ModerationMode.POST.value, _l("Ideen erscheinen sofort, die Moderation kann sie ausblenden")),
+        (ModerationMode.PRE.value, _l("Ideen erscheinen erst nach Freigabe durch die Moderation")),
+    ])
+
+    def validate_max_dots_per_idea(self, field):
+        if self.dots_per_participant.data and field.data and field.data > self.dots_per_participant.data:
+            raise ValidationError(_l("Höchstens so viele wie Punkte pro Person."))
+
+    def settings(self) -> dict:
+        return {name: getattr(self, name).data for name in (
+            "title", "theme", "question_kritik", "question_utopie", "question_verwirklichung",
+            "dots_per_participant", "max_dots_per_idea", "ask_nickname", "ask_age_band",
+            "ask_migration_background", "moderation_mode")}
+
+
+class JoinForm(FlaskForm):
+    """Only the fields the session asks for are shown and read (see `for_workshop`)."""
+    nickname = StringField(_l("Spitzname (freiwillig)"), validators=[Optional(), Length(max=40)])
+    age_band = SelectField(_l("Ihr Alter (freiwillig)"), default=NO_ANSWER,
+                           choices=[(NO_ANSWER, AGE_BAND_LABELS[NO_ANSWER])]
+                           + [(band, AGE_BAND_LABELS[band]) for band in AGE_BANDS])
+    channel = RadioField(_l("Wo sind Sie?"), default=Channel.ONSITE.value, choices=[
+        (Channel.ONSITE.value, _l("Hier im Saal")),
+        (Channel.ONLINE.value, _l("Von zu Hause")),
+    ])
+    migration_background = RadioField(
+        _l("Haben Sie oder Ihre Eltern eine Migrationsgeschichte? (freiwillig)"),
+        default="none", choices=[("yes", _l("Ja")), ("no", _l("Nein")),
+                                 ("none", _l("keine Angabe"))])
+
+    @classmethod
+    def for_workshop(cls, workshop, **kwargs):
+        form = cls(**kwargs)
+        if not workshop.ask_nickname:
+            del form.nickname
+        if not workshop.ask_age_band:
+            del form.age_band
+        if not workshop.ask_migration_background:
+            del form.migration_background
+        return form
+
+    def answers(self) -> dict:
+        def value(name):
+            field = getattr(self, name, None)
+            return field.data if field is not None else None
+        return {"nickname": value("nickname"), "age_band": value("age_band"),
+                "channel": self.channel.data, "migration_background": value("migration_background")}

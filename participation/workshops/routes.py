@@ -1,0 +1,219 @@
+"""HTTP pages of live sessions: set-up (list, new, edit, open, close), the console, the
+projector, the QR code, and the resident's join and live pages."""
+from flask import (Blueprint, Response, current_app, flash, redirect, render_template, request,
+                   url_for)
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..accounts.permissions import Permission, can, require
+from ..errors import DomainError
+from ..municipalities.services import get_municipality, municipality_for
+from ..realtime import NAMESPACE
+from . import cookies, join_codes, services
+from .forms import JoinForm, WorkshopForm
+from .models import WorkshopStatus
+from .public_url import join_url
+from .qr import qr_inline, qr_svg
+
+bp = Blueprint("workshops", __name__)
+
+
+def _workshop_for(workshop_id: int, permission: Permission):
+    workshop = services.get_workshop(workshop_id)
+    require(current_user, permission, workshop.municipality_id)
+    return workshop
+
+
+def _live_config(workshop, role: str, **extra) -> dict:
+    return {"workshop_id": workshop.id, "role": role, "namespace": NAMESPACE,
+            "socketio_path": "/socket.io", **extra}
+
+
+def _join_context(workshop) -> dict:
+    url = join_url(workshop.join_code) if workshop.join_code else ""
+    label = _("QR-Code zum Mitmachen: %(url)s", url=url)
+    return {"join_url": url, "qr_svg": qr_inline(url, label) if url else ""}
+
+
+# --- set-up -------------------------------------------------------------------------------
+
+@bp.route("/m/<int:municipality_id>/workshops")
+@login_required
+def workshop_list(municipality_id):
+    municipality = municipality_for(current_user, municipality_id, Permission.VIEW)
+    return render_template("workshops/list.html", municipality=municipality,
+                           workshops=services.list_workshops(municipality_id),
+                           may_run=can(current_user, Permission.RUN_WORKSHOPS, municipality_id),
+                           results_available="results.session_results" in current_app.view_functions)
+
+
+@bp.route("/m/<int:municipality_id>/workshops/new", methods=["GET", "POST"])
+@login_required
+def workshop_new(municipality_id):
+    municipality = municipality_for(current_user, municipality_id, Permission.RUN_WORKSHOPS)
+    form = WorkshopForm()
+    if form.validate_on_submit():
+        try:
+            workshop = services.create_workshop(municipality_id, current_user.id, form.settings())
+        except DomainError as error:
+            flash(str(error.message), "error")
+        else:
+            flash(_("Die Werkstatt ist angelegt. Öffnen Sie sie, wenn es losgeht."), "success")
+            return redirect(url_for("workshops.workshop_list", municipality_id=municipality_id))
+    return render_template("workshops/form.html", form=form, municipality=municipality,
+                           workshop=None), 400 if form.errors else 200
+
+
+@bp.route("/w/<int:workshop_id>/edit", methods=["GET", "POST"])
+@login_required
+def workshop_edit(workshop_id):
+    workshop = _workshop_for(workshop_id, Permission.RUN_WORKSHOPS)
+    form = WorkshopForm(obj=workshop)
+    if form.validate_on_submit():
+        try:
+            services.update_workshop(workshop.id, current_user.id, form.settings())
+        except DomainError as error:
+            flash(str(error.message), "error")
+        else:
+            flash(_("Die Einstellungen sind gespeichert."), "success")
+            return redirect(url_for("workshops.workshop_list", municipality_id=workshop.municipality_id))
+    return render_template("workshops/form.html", form=form, workshop=workshop,
+                           municipality=get_municipality(workshop.municipality_id)), \
+        400 if form.errors else 200
+
+
+@bp.route("/w/<int:workshop_id>/open", methods=["POST"])
+@login_required
+def workshop_open(workshop_id):
+    workshop = _workshop_for(workshop_id, Permission.RUN_WORKSHOPS)
+    services.open_workshop(workshop.id, current_user.id)
+    flash(_("Die Werkstatt ist geöffnet. Code: %(code)s",
+            code=join_codes.display(workshop.join_code)), "success")
+    return redirect(url_for("workshops.console", workshop_id=workshop.id))
+
+
+@bp.route("/w/<int:workshop_id>/close", methods=["POST"])
+@login_required
+def workshop_close(workshop_id):
+    workshop = _workshop_for(workshop_id, Permission.RUN_WORKSHOPS)
+    try:
+        services.close_workshop(workshop.id, current_user.id)
+    except DomainError as error:
+        flash(str(error.message), "error")
+    else:
+        flash(_("Die Werkstatt ist geschlossen."), "success")
+    return redirect(url_for("workshops.workshop_list", municipality_id=workshop.municipality_id))
+
+
+# --- facilitator console and projector ----------------------------------------------------
+
+@bp.route("/w/<int:workshop_id>")
+@login_required
+def console(workshop_id):
+    workshop = _workshop_for(workshop_id, Permission.RUN_WORKSHOPS)
+    return render_template(
+        "workshops/console.html", workshop=workshop,
+        municipality=get_municipality(workshop.municipality_id),
+        projector_url=url_for("workshops.projector", workshop_id=workshop.id),
+        screen_url=url_for("workshops.screen", screen_key=cookies.screen_key(workshop.id)),
+        live_config=_live_config(workshop, "facilitator"), **_join_context(workshop))
+
+
+def _projector(workshop, **extra):
+    return render_template("workshops/projector.html", workshop=workshop,
+                           municipality=get_municipality(workshop.municipality_id),
+                           live_config=_live_config(workshop, "projector", **extra),
+                           **_join_context(workshop))
+
+
+@bp.route("/w/<int:workshop_id>/projector")
+@login_required
+def projector(workshop_id):
+    return _projector(_workshop_for(workshop_id, Permission.VIEW))
+
+
+@bp.route("/screen/<screen_key>")
+def screen(screen_key):
+    """The projector without a login: the key in the URL is signed for one session."""
+    workshop_id = cookies.workshop_for_screen_key(screen_key)
+    if workshop_id is None:
+        return render_template("workshops/join_closed.html", workshop=None), 404
+    return _projector(services.get_workshop(workshop_id), screen=screen_key)
+
+
+@bp.route("/w/<int:workshop_id>/qr.svg")
+@login_required
+def qr(workshop_id):
+    workshop = _workshop_for(workshop_id, Permission.VIEW)
+    if not workshop.join_code:
+        return render_template("workshops/join_closed.html", workshop=None), 404
+    return Response(qr_svg(join_url(workshop.join_code)), mimetype="image/svg+xml",
+                    headers={"Cache-Control": "private, max-age=300"})
+
+
+# --- residents ----------------------------------------------------------------------------
+
+def _closed_page(workshop):
+    results_url = None
+    if workshop is not None and workshop.results_published and "results.public" in current_app.view_functions:
+        results_url = url_for("results.public", code=workshop.join_code)
+    return render_template("workshops/join_closed.html", workshop=workshop,
+                           results_url=results_url), 404
+
+
+@bp.route("/j")
+def join_redirect():
+    """The code form on the start page: /j?code=k7p-m3q -> /j/K7PM3Q."""
+    code = join_codes.normalise(request.args.get("code", ""))
+    if code is None:
+        return _closed_page(None)
+    return redirect(url_for("workshops.join", code=code))
+
+
+def _resident_workshop(code: str):
+    """(workshop, canonical code); workshop None when the code is unknown."""
+    canonical = join_codes.normalise(code)
+    return (services.workshop_by_code(canonical) if canonical else None), canonical
+
+
+def _participant(workshop):
+    return services.participant_by_token(workshop.id, cookies.token_from(request.cookies, workshop.id))
+
+
+@bp.route("/j/<code>", methods=["GET", "POST"])
+def join(code):
+    workshop, canonical = _resident_workshop(code)
+    if canonical and canonical != code and request.method == "GET":
+        return redirect(url_for("workshops.join", code=canonical))
+    if workshop is None or workshop.status != WorkshopStatus.OPEN.value:
+        return _closed_page(workshop)
+    if request.method == "GET" and _participant(workshop) is not None:
+        return redirect(url_for("workshops.live", code=workshop.join_code))
+    form = JoinForm.for_workshop(workshop)
+    if form.validate_on_submit():
+        try:
+            participant = services.join(workshop.id, locale=str(get_locale()), **form.answers())
+        except DomainError as error:
+            flash(str(error.message), "error")
+        else:
+            response = redirect(url_for("workshops.live", code=workshop.join_code), code=303)
+            cookies.set_participant_cookie(response, workshop.id, participant.token)
+            return response
+    return render_template("workshops/join.html", form=form, workshop=workshop,
+                           municipality=get_municipality(workshop.municipality_id),
+                           code_display=join_codes.display(workshop.join_code)), \
+        400 if form.errors else 200
+
+
+@bp.route("/j/<code>/live")
+def live(code):
+    workshop, canonical = _resident_workshop(code)
+    if workshop is None:
+        return _closed_page(None)
+    participant = _participant(workshop)
+    if participant is None:
+        return redirect(url_for("workshops.join", code=workshop.join_code))
+    return render_template("workshops/live.html", workshop=workshop, participant=participant,
+                           municipality=get_municipality(workshop.municipality_id),
+                           live_config=_live_config(workshop, "participant"))

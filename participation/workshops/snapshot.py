@@ -1,0 +1,22 @@
+"""The full picture of a session for one connecting client (docs/realtime.md)."""
+from .. import realtime
+from ..ideas import services as idea_services
+from ..voting import services as voting_services
+from . import services
+
+
+def snapshot(workshop_id: int, role: str, participant_id: int | None = None) -> dict:
+    workshop = services.get_workshop(workshop_id)
+    ideas = idea_services.ideas_for(workshop_id, role, participant_id)
+    if role == realtime.ROLE_PARTICIPANT:
+        me = voting_services.me_dict(workshop, participant_id)
+    else:
+        me = {"role": role}
+    return {
+        "workshop": services.workshop_dict(workshop),
+        "ideas": [idea_services.idea_dict(idea, participant_id) for idea in ideas],
+        "clusters": [idea_services.cluster_dict(c) for c in idea_services.clusters_for(workshop_id)],
+        "starting_points": idea_services.starting_points(workshop),
+        "me": me,
+        "participants": services.participant_counts(workshop_id),
+    }
