@@ -113,21 +113,22 @@ export const PHASES = ["kritik", "utopie", "verwirklichung"];
 
 export function phaseName(phase) { return t("phase_" + phase); }
 
-// Large text / high contrast: a cookie the server reads (body.large-text) plus the class now.
-export function setupLargeText(button) {
-  if (!button) return;
-  const sync = () => button.setAttribute("aria-pressed", document.body.classList.contains("large-text") ? "true" : "false");
-  sync();
-  button.addEventListener("click", () => {
-    const on = document.body.classList.toggle("large-text");
-    const maxAge = on ? 365 * 24 * 3600 : 0;
-    document.cookie = "display=" + (on ? "large" : "normal") + "; path=/; max-age=" + maxAge + "; SameSite=Lax";
-    try { localStorage.setItem("zw-display", on ? "large" : "normal"); } catch (e) { /* private mode */ }
-    sync();
-  });
-}
-
 export function ideaSort(mode) {
   if (mode === "dots") return (a, b) => (b.dots - a.dots) || (b.id - a.id);
   return (a, b) => String(b.created_at || "").localeCompare(String(a.created_at || "")) || (b.id - a.id);
+}
+
+// The municipality's own accent colour (data-accent), used only when white text on it
+// keeps a contrast of at least 4.5:1. Set through the CSSOM, which the CSP allows.
+export function applyAccent(node) {
+  const color = node && node.dataset.accent;
+  if (!color || !/^#[0-9a-fA-F]{6}$/.test(color)) return;
+  const channel = (i) => {
+    const c = parseInt(color.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  if (1.05 / (luminance + 0.05) >= 4.5 && !document.body.classList.contains("large-text")) {
+    document.documentElement.style.setProperty("--accent", color);
+  }
 }

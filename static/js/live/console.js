@@ -1,13 +1,14 @@
 // The facilitator's console: incoming ideas with moderation, the wall's clusters, the
 // session controls. Every action is a socket event with an ack; errors show the ack's
 // message; every moderation step lands in "Letzte Aktionen" with an undo button.
-import { call, connect, formatSeconds, h, liveSettings, makeAnnouncer, makeClientId, phaseName, ServerClock, t } from "./common.js";
+import { applyAccent, call, connect, formatSeconds, h, liveSettings, makeAnnouncer, makeClientId, phaseName, ServerClock, t } from "./common.js";
 import { UndoList } from "./undo.js";
 import { installShortcuts } from "./shortcuts.js";
 
 const root = document.getElementById("console-root");
 const $ = (selector) => root.querySelector(selector);
 const settings = liveSettings();
+applyAccent(root);
 settings.workshop = settings.workshop || Number(root.dataset.workshop);
 settings.role = "facilitator";
 const announce = makeAnnouncer($("[data-status]"));
@@ -192,9 +193,9 @@ function renderControls() {
   $("[data-lock-state]").textContent = w.submissions_locked ? t("lock_on") : t("lock_off");
   const spot = w.spotlight_idea_id ? state.ideas.get(Number(w.spotlight_idea_id)) : null;
   const current = $("[data-spotlight-current]");
-  if (spot) { current.textContent = spot.text; current.setAttribute("dir", "auto"); }
+  current.textContent = spot ? spot.text : t("spotlight_none");
+  current.setAttribute("dir", "auto");
   $("[data-spotlight-off]").hidden = !spot;
-  current.hidden = !spot;
 }
 
 function ideaCard(idea, clusters) {

@@ -1,10 +1,11 @@
 // The projector wall: phase and question, countdown, idea cards grouped by cluster with
 // their dots, the spotlight, and the people taking part. Read-only: it only listens.
-import { connect, formatSeconds, h, liveSettings, phaseName, ServerClock, t } from "./common.js";
+import { applyAccent, connect, formatSeconds, h, liveSettings, phaseName, ServerClock, t } from "./common.js";
 
 const root = document.getElementById("projector-root");
 const $ = (selector) => document.querySelector(selector);
 const settings = liveSettings();
+applyAccent(root);
 settings.workshop = settings.workshop || Number(root.dataset.workshop);
 settings.role = "projector";
 const clock = new ServerClock();
@@ -105,10 +106,10 @@ function renderWall(w) {
     if (!columns.length && !loose.length) {
       columns.push(h("p", { class: "wall-empty", text: t("empty_wall") }));
     } else if (!columns.length) {
-      // No clusters yet: spread the ideas over three columns.
-      const split = [[], [], []];
-      loose.forEach((idea, i) => split[i % 3].push(idea));
-      split.forEach((part, i) => columns.push(column(i === 0 ? t("ideas") : "", part)));
+      // No clusters yet: one wide column whose cards flow in a grid.
+      const wide = column(t("ideas"), loose);
+      wide.classList.add("wide");
+      columns.push(wide);
     } else {
       columns.push(column(t("no_cluster"), loose));
     }
@@ -119,7 +120,7 @@ function renderWall(w) {
 
 function column(title, ideas) {
   return h("div", { class: "wall-column" },
-    title ? h("h2", { dir: "auto", text: title }) : h("div", { class: "wall-spacer", "aria-hidden": "true" }),
+    h("h2", { dir: "auto", text: title }),
     h("ul", {}, ideas.map(card)));
 }
 

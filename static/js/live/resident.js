@@ -1,12 +1,13 @@
 // The resident's live page: question, idea form, idea cards with dots, budget bar.
 // Server state comes from session:snapshot and the live events; writes still waiting in
 // the outbox are laid over it optimistically, so nothing the resident did disappears.
-import { call, connect, h, liveSettings, makeAnnouncer, phaseName, ideaSort, setupLargeText, t, PHASES } from "./common.js";
+import { applyAccent, call, connect, h, liveSettings, makeAnnouncer, phaseName, ideaSort, t, PHASES } from "./common.js";
 import { Outbox } from "./outbox.js";
 
 const root = document.getElementById("live-root");
 const $ = (selector) => root.querySelector(selector);
 const settings = liveSettings();
+applyAccent(root);
 settings.workshop = settings.workshop || Number(root.dataset.workshop);
 settings.role = "participant";
 const MAX = Number(root.dataset.maxLength || 280);
@@ -15,7 +16,10 @@ const announce = makeAnnouncer($("[data-status]"));
 const state = {
   workshop: null, ideas: new Map(), starting: [], me: { dots_left: 0, my_dots: {} },
   connected: false, sort: "new", troubleShown: false, loaded: false,
+  // The first connection gets a few seconds before the page calls itself offline.
+  starting: true,
 };
+setTimeout(() => { state.starting = false; renderNet(); }, 4000);
 
 const outbox = new Outbox(settings.workshop, {
   onAck(op, ack) {
@@ -57,6 +61,7 @@ outbox.attach(socket);
 
 socket.on("connect", () => {
   state.connected = true;
+  state.starting = false;
   renderNet();
 });
 socket.on("disconnect", () => {
@@ -246,24 +251,27 @@ function renderBudget(w, v, open) {
 }
 
 let netTimer = null;
+let sentTimer = null;
 function renderNet() {
   const banner = $("[data-net-banner]");
   const stale = outbox.pending.some((op) => Date.now() - op.created > 1500);
   clearTimeout(netTimer);
   if (outbox.size && !stale) netTimer = setTimeout(renderNet, 1600);
-  if (!state.connected || stale) {
+  if ((!state.connected && !state.starting) || stale) {
     if (!state.troubleShown) announce(t("offline"));
     state.troubleShown = true;
+    clearTimeout(sentTimer);
     banner.textContent = t("offline");
     banner.className = "notice warn net-banner offline";
     banner.hidden = false;
-  } else if (state.troubleShown && outbox.size === 0) {
+  } else if (state.troubleShown && outbox.size === 0 && state.connected) {
     state.troubleShown = false;
     banner.textContent = t("all_sent");
     banner.className = "notice good net-banner";
     banner.hidden = false;
     announce(t("all_sent"));
-    netTimer = setTimeout(() => { if (!state.troubleShown) banner.hidden = true; }, 4000);
+    clearTimeout(sentTimer);
+    sentTimer = setTimeout(() => { if (!state.troubleShown) banner.hidden = true; }, 5000);
   } else if (!state.troubleShown && banner.textContent !== t("all_sent")) {
     banner.hidden = true;
   }
@@ -352,7 +360,6 @@ root.querySelectorAll("[data-sort]").forEach((button) => button.addEventListener
   render();
 }));
 
-setupLargeText(document.querySelector("[data-large-text]"));
 updateCount();
 renderNet();
 // A tab coming back from sleep asks for a fresh state.
