@@ -34,9 +34,10 @@ export function liveSettings() {
 export function connect(settings) {
   const auth = { workshop: settings.workshop, role: settings.role };
   if (settings.screen) auth.screen = settings.screen;
-  const url = (settings.config.socket_url || "") + "/live";
+  const url = (settings.config.socket_url || "") + (settings.config.namespace || "/live");
   const options = { auth, withCredentials: true };
-  if (settings.config.socket_path) options.path = settings.config.socket_path;
+  const path = settings.config.socketio_path || settings.config.socket_path;
+  if (path) options.path = path;
   return window.io(url, options);
 }
 

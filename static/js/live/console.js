@@ -33,10 +33,11 @@ socket.on("session:snapshot", (snapshot) => {
   state.participants = snapshot.participants || {};
   setWorkshop(snapshot.workshop || {});
   render();
+  refreshLog();
 });
 socket.on("session:updated", (data) => { if (data.workshop) setWorkshop(data.workshop); render(); });
 socket.on("idea:created", (data) => { if (data.idea) { state.ideas.set(data.idea.id, data.idea); render(); } });
-socket.on("idea:updated", (data) => { if (data.idea) { state.ideas.set(data.idea.id, data.idea); render(); } });
+socket.on("idea:updated", (data) => { if (data.idea) { state.ideas.set(data.idea.id, data.idea); render(); refreshLog(800); } });
 socket.on("idea:removed", (data) => {
   const idea = state.ideas.get(Number(data.idea_id));
   if (idea) {
@@ -88,49 +89,60 @@ async function act(event, payload, undo) {
   }
   showError("");
   applyAck(ack);
-  if (undo) undoList.push(undo.label, ack.action_id, undo.inverse);
   announce(undo ? undo.label : t("done"));
   render();
+  if (undo) refreshLog();
   return ack;
 }
 
-const undoList = new UndoList($("[data-undo-list]"), async (entry) => {
-  const ack = entry.actionId
-    ? await call(socket, "moderation:undo", { action_id: entry.actionId })
-    : await call(socket, entry.inverse.event, Object.assign({ client_id: makeClientId() }, entry.inverse.payload));
-  if (!ack.ok) { showError(ack.message || t("error_generic")); return false; }
-  showError("");
-  applyAck(ack);
-  announce(t("undone"));
-  render();
-  return true;
+// The undo list comes from the server's moderation log, so it survives a reload.
+const undoList = new UndoList($("[data-undo-list]"), {
+  label(entry) {
+    const idea = entry.idea_id ? state.ideas.get(Number(entry.idea_id)) : null;
+    const key = "act_" + entry.action;
+    const text = idea ? short(idea.text) : "";
+    let label = t(key, { text }) === key ? t("act_other", { text }) : t(key, { text });
+    if (!text) label = label.replace(/[:\s]+$/, "");
+    return entry.user ? label + " (" + entry.user + ")" : label;
+  },
+  async perform(entry) {
+    const ack = await call(socket, "moderation:undo", { action_id: entry.id });
+    if (!ack.ok) { showError(ack.message || t("error_generic")); refreshLog(); return false; }
+    showError("");
+    announce(t("undone"));
+    refreshLog();
+    return true;
+  },
 });
+
+let logTimer = null;
+function refreshLog(delay = 0) {
+  clearTimeout(logTimer);
+  logTimer = setTimeout(async () => {
+    const ack = await call(socket, "moderation:log", { limit: 30 });
+    if (ack.ok) undoList.set(ack.actions);
+  }, delay);
+}
 
 function short(text) { return text.length > 60 ? text.slice(0, 57) + "…" : text; }
 
 const ideaActions = {
-  hide: (idea) => act("idea:hide", { idea_id: idea.id },
-    { label: t("act_hide", { text: short(idea.text) }), inverse: { event: "idea:restore", payload: { idea_id: idea.id } } }),
-  restore: (idea) => act("idea:restore", { idea_id: idea.id },
-    { label: t("act_restore", { text: short(idea.text) }), inverse: { event: "idea:hide", payload: { idea_id: idea.id } } }),
-  approve: (idea) => act("idea:approve", { idea_id: idea.id },
-    { label: t("act_approve", { text: short(idea.text) }), inverse: { event: "idea:hide", payload: { idea_id: idea.id } } }),
-  spotlight: (idea) => act("spotlight:set", { idea_id: state.workshop && state.workshop.spotlight_idea_id === idea.id ? null : idea.id }),
+  hide: (idea) => act("idea:hide", { idea_id: idea.id }, { label: t("act_hide", { text: short(idea.text) }) }),
+  restore: (idea) => act("idea:restore", { idea_id: idea.id }, { label: t("act_restore", { text: short(idea.text) }) }),
+  approve: (idea) => act("idea:approve", { idea_id: idea.id }, { label: t("act_approve", { text: short(idea.text) }) }),
+  spotlight: (idea) => act("spotlight:set", { idea_id: state.workshop && state.workshop.spotlight_idea_id === idea.id ? null : idea.id },
+    { label: t("act_spotlight", { text: short(idea.text) }) }),
   edit: (idea) => { state.editing = idea.id; state.editDraft = idea.text; render(); focusKey("edit-text-" + idea.id); },
   pick: (idea) => { if (state.selected.has(idea.id)) state.selected.delete(idea.id); else state.selected.add(idea.id); render(); },
 };
 
 async function saveEdit(idea, text) {
-  const before = idea.text;
-  const ack = await act("idea:edit", { idea_id: idea.id, text },
-    { label: t("act_edit", { text: short(text) }), inverse: { event: "idea:edit", payload: { idea_id: idea.id, text: before } } });
+  const ack = await act("idea:edit", { idea_id: idea.id, text }, { label: t("act_edit", { text: short(text) }) });
   if (ack) { state.editing = null; render(); focusKey("edit-" + idea.id); }
 }
 
 async function setCluster(idea, clusterId) {
-  const before = idea.cluster_id || null;
-  await act("idea:cluster", { idea_id: idea.id, cluster_id: clusterId },
-    { label: t("act_cluster", { text: short(idea.text) }), inverse: { event: "idea:cluster", payload: { idea_id: idea.id, cluster_id: before } } });
+  await act("idea:cluster", { idea_id: idea.id, cluster_id: clusterId }, { label: t("act_cluster_assign", { text: short(idea.text) }) });
 }
 
 async function merge() {
@@ -139,7 +151,7 @@ async function merge() {
   const keep = ids.includes(state.keep) ? state.keep : ids[0];
   const kept = state.ideas.get(keep);
   const ack = await act("idea:merge", { keep_id: keep, merge_ids: ids.filter((id) => id !== keep) },
-    { label: t("act_merge", { text: short(kept.text) }), inverse: null });
+    { label: t("act_merge", { text: short(kept.text) }) });
   if (ack) { state.selected.clear(); state.keep = null; render(); }
 }
 
@@ -308,9 +320,13 @@ root.addEventListener("click", (event) => {
     const cluster = state.clusters.get(Number(target.dataset.deleteCluster));
     if (!cluster) return;
     const members = [...state.ideas.values()].filter((i) => i.cluster_id === cluster.id).map((i) => i.id);
-    act("cluster:delete", { cluster_id: cluster.id }, { label: t("act_cluster_delete", { text: cluster.name }),
-      inverse: { event: "cluster:create", payload: { name: cluster.name, phase: cluster.phase, idea_ids: members } } })
-      .then((ack) => { if (ack) { state.clusters.delete(cluster.id); render(); } });
+    act("cluster:delete", { cluster_id: cluster.id }, { label: t("act_cluster_delete", { text: cluster.name }) })
+      .then((ack) => {
+        if (!ack) return;
+        state.clusters.delete(cluster.id);
+        for (const id of members) { const i = state.ideas.get(id); if (i) i.cluster_id = null; }
+        render();
+      });
     return;
   }
   if (target.dataset.phase) { act("phase:set", { phase: target.dataset.phase }).then((ack) => { if (ack) announce(t("phase_set", { phase: phaseName(target.dataset.phase) })); }); return; }
@@ -350,19 +366,16 @@ root.addEventListener("submit", (event) => {
     const cluster = state.clusters.get(Number(form.dataset.rename));
     const name = form.querySelector("input").value.trim();
     if (cluster && name && name !== cluster.name) {
-      act("cluster:rename", { cluster_id: cluster.id, name }, { label: t("act_cluster_rename", { text: name }),
-        inverse: { event: "cluster:rename", payload: { cluster_id: cluster.id, name: cluster.name } } });
+      act("cluster:rename", { cluster_id: cluster.id, name }, { label: t("act_cluster_rename", { text: name }) });
     }
   } else if (form.hasAttribute("data-cluster-create")) {
     const input = form.querySelector("input");
     const name = input.value.trim();
     if (!name) { input.focus(); return; }
     const picked = [...state.selected];
-    act("cluster:create", { name, phase: state.workshop.phase, idea_ids: picked }).then((ack) => {
+    act("cluster:create", { name, phase: state.workshop.phase, idea_ids: picked }, { label: t("act_cluster_create", { text: name }) }).then((ack) => {
       if (!ack) return;
       input.value = "";
-      if (ack.cluster) undoList.push(t("act_cluster_create", { text: name }), ack.action_id,
-        { event: "cluster:delete", payload: { cluster_id: ack.cluster.id } });
       if (picked.length) { for (const id of picked) { const i = state.ideas.get(id); if (i) i.cluster_id = ack.cluster.id; } state.selected.clear(); }
       render();
     });

@@ -1,29 +1,24 @@
-// "Letzte Aktionen": the facilitator's recent moderation steps, each with an undo button.
-// An entry undoes through moderation:undo when the ack gave an action_id, otherwise by
-// sending the inverse event (restore after hide, the old text after an edit ...).
+// "Letzte Aktionen": the session's recent moderation steps from `moderation:log`, each
+// undoable one with a button that sends `moderation:undo` with its action id.
 import { h, t } from "./common.js";
 
 const KEEP = 8;
 
 export class UndoList {
-  constructor(list, perform) {
+  constructor(list, { label, perform }) {
     this.list = list;
+    this.label = label;
     this.perform = perform;
     this.entries = [];
-    this.counter = 0;
   }
 
-  push(label, actionId, inverse) {
-    if (!actionId && !inverse) return;
-    this.counter += 1;
-    this.entries.unshift({ key: this.counter, label, actionId, inverse });
-    this.entries = this.entries.slice(0, KEEP);
+  set(actions) {
+    this.entries = (actions || []).filter((a) => a && a.undoable).slice(0, KEEP);
     this.render();
   }
 
   async undo(entry) {
-    const ok = await this.perform(entry);
-    if (ok) {
+    if (await this.perform(entry)) {
       this.entries = this.entries.filter((e) => e !== entry);
       this.render();
     }
@@ -32,9 +27,13 @@ export class UndoList {
   undoLast() { if (this.entries.length) this.undo(this.entries[0]); }
 
   render() {
+    if (!this.entries.length) {
+      this.list.replaceChildren(h("li", { class: "hint", text: t("no_actions") }));
+      return;
+    }
     this.list.replaceChildren(...this.entries.map((entry) => h("li", {},
-      h("span", { dir: "auto", text: entry.label }),
-      h("button", { type: "button", class: "button", "data-key": "undo-" + entry.key,
+      h("span", { dir: "auto", text: this.label(entry) }),
+      h("button", { type: "button", class: "button", "data-key": "undo-" + entry.id,
         onclick: () => this.undo(entry), text: t("undo") }))));
   }
 }
