@@ -56,6 +56,10 @@ class Phones:
         return {"held": sum(1 for i in indices if i in self.phones), "failed": len(errors),
                 "errors": errors[:3], "seconds": time.monotonic() - started}
 
+    async def set_workshop(self, workshop_id):
+        self.workshop_id = workshop_id
+        return True
+
     async def held(self):
         return sum(1 for p in self.phones.values() if p.connected.is_set())
 
@@ -185,6 +189,9 @@ class Fleet:
                 "failed": sum(r.get("failed", 0) for r in results),
                 "errors": [e for r in results for e in r.get("errors", [])][:3],
                 "seconds": max(r.get("seconds", 0) for r in results)}
+
+    async def set_workshop(self, workshop_id):
+        await self.call_all("set_workshop", [(workshop_id,)] * len(self.workers))
 
     async def held(self):
         return sum(await self.call_all("held", [()] * len(self.workers)))

@@ -64,6 +64,11 @@ class Run:
 
     async def start(self, budget):
         t = self.t
+        ports = [free_port() for _ in range(t.get("processes", 1))]
+        bases = [f"http://127.0.0.1:{port}" for port in ports]
+        gen_cpus = self.args.generator_cpus if t.get("pin", True) else None
+        # The workers start (imports take a while) while the database and server get ready.
+        self.fleet = Fleet(bases, None, self.args.workers, gen_cpus)
         if t["kind"] == "app":
             if not t.get("db_url"):
                 t["db_url"] = setup_db.sqlite_url(self.tmp)
@@ -74,17 +79,18 @@ class Run:
                          "password": "x"}
             argv = [os.sys.executable, "-m", "tests.load.ceiling_server"]
         pins = self.args.server_cpus if t.get("pin", True) else None
-        for n in range(t.get("processes", 1)):
-            server = ServerProcess(self.env(), free_port(), argv=argv,
-                                   cpus=pins if t.get("processes", 1) == 1 else None,
+        for n, port in enumerate(ports):
+            server = ServerProcess(self.env(), port, argv=argv,
+                                   cpus=pins if len(ports) == 1 else None,
                                    log_path=os.path.join(self.tmp, f"server{n}.log"))
-            await asyncio.to_thread(server.start)
             self.servers.append(server)
+        await asyncio.gather(*(asyncio.to_thread(s.start) for s in self.servers))
         self.http = aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar(),
                                           connector=aiohttp.TCPConnector(limit=0))
         base = self.servers[0].base
         staff = await login(self.http, base, self.info["email"], self.info["password"])
         wid = self.info["workshop_id"]
+        await self.fleet.set_workshop(wid)
         self.projector = LiveClient(self.http, base, {"workshop": wid, "role": "projector"}, staff)
         self.projector.keep_events = True
         self.facilitator = LiveClient(self.http, base, {"workshop": wid, "role": "facilitator"},
@@ -94,9 +100,7 @@ class Run:
             if client.refused:
                 raise RuntimeError(f"{client.auth['role']} refused: {client.refused}")
         self.ideas = [i["id"] for i in self.projector.snapshot.get("ideas", [])]
-        gen_cpus = self.args.generator_cpus if t.get("pin", True) else None
-        self.fleet = Fleet([s.base for s in self.servers], wid, self.args.workers, gen_cpus)
-        await asyncio.sleep(0.5)
+        await asyncio.sleep(0.3)
         self.baseline_rss = sum(s.rss() for s in self.servers)
         for server in self.servers:
             server.start_sampling()

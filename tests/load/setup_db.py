@@ -38,7 +38,11 @@ def prepare(db_url: str, dots_per_participant=5, max_dots_per_idea=3) -> dict:
         user = db.session.scalar(db.select(User).where(User.email == FACILITATOR))
         if user is None:
             create_user(FACILITATOR, "Last-Moderation", PASSWORD, Role.FACILITATOR, [municipality.id])
-        code = "".join(secrets.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(6))
+        try:
+            from participation.workshops.join_codes import generate
+            code = generate()
+        except ImportError:
+            code = "".join(secrets.choice("ACDEFGHJKMNPQRTWXY34679") for _ in range(6))
         workshop = Workshop(municipality_id=municipality.id, title="Lasttest",
                             theme="Wie wollen wir 2040 leben?",
                             question_kritik="Was stört Sie?", question_utopie="Was wäre ideal?",

@@ -1,0 +1,36 @@
+"""The benchmark harness itself works end to end: the real server (`python wsgi.py`), phones
+joining through the join form, ideas, dots, the projector's tally, and the database check.
+A tiny hall (5 phones) keeps it to a few seconds; `make bench` runs the real sizes."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.load.server import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.timeout(120)
+def test_tiny_hall_runs_end_to_end(tmp_path):
+    out = tmp_path / "results"
+    proc = subprocess.run(
+        [sys.executable, "-m", "tests.load.bench", "--targets", "eventlet", "--scenarios", "hall",
+         "--hall-phones", "5", "--hall-seconds", "2", "--settle", "1", "--no-pin",
+         "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=110)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert "hall" in proc.stdout  # the table was printed
+
+    doc = json.loads((out / "latest.json").read_text())
+    (hall,) = [row for row in doc["rows"] if row.get("scenario") == "hall"]
+    assert hall["clients"] == 5
+    assert hall["ideas"] == 10               # 2 ideas from each phone
+    assert hall["acked"] == 25               # 5 dots from each phone, every one acknowledged
+    assert hall["lost"] == 0 and hall["dup"] == 0
+    assert hall["count_mismatch"] == 0 and hall["projector_mismatch"] == 0
+    assert hall["projector_missed"] == 0     # the projector saw every dot's count
+    assert hall["phone_missed"] == 0         # and so did every phone
+    assert 0 < hall["p50"] <= hall["p95"] <= hall["p99"]
+    assert hall["kb_per_client"] is not None and doc["machine"]["cpus"] >= 1
