@@ -36,10 +36,8 @@ def workshop_for(user, workshop_id: int, permission: Permission = Permission.VIE
 
 
 def workshop_by_code(code: str) -> Workshop | None:
-    code = "".join(ch for ch in (code or "").upper() if ch.isalnum())
-    if not code:
-        return None
-    return db.session.scalar(db.select(Workshop).where(Workshop.join_code == code))
+    from ..workshops import services as workshop_services
+    return workshop_services.workshop_by_code(code)
 
 
 def municipality_of(workshop) -> Municipality | None:

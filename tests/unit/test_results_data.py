@@ -34,8 +34,9 @@ def make_workshop(municipality, **fields) -> Workshop:
     return workshop
 
 
-def add_participant(workshop, age_band=None, channel="onsite", migration=None, nickname=None):
-    participant = Participant(workshop_id=workshop.id, token=secrets.token_urlsafe(32),
+def add_participant(workshop, age_band=None, channel="onsite", migration=None, nickname=None,
+                    pid=None):
+    participant = Participant(id=pid, workshop_id=workshop.id, token=secrets.token_urlsafe(32),
                               nickname=nickname or NICKNAMES[next(_ids) % len(NICKNAMES)],
                               age_band=age_band, channel=channel,
                               migration_background=migration)
@@ -73,13 +74,15 @@ def add_dots(idea, participant, n=1, removed=False):
     db.session.commit()
 
 
-def run_workshop(municipality):
+def run_workshop(municipality, first_id=None):
     """A small evening in Heimstadt: 10 people, ideas in all three phases, dots."""
     set_population(municipality, {"0-17": 1600, "18-29": 1400, "30-49": 2600, "50-64": 2300,
                                   "65-79": 1500, "80+": 600}, migration_share=20.0)
     ws = make_workshop(municipality, ask_migration_background=True)
-    young = add_participant(ws, "18-29", "online", migration="yes")
-    people = [young] + [add_participant(ws, band, channel, migration=m) for band, channel, m in (
+    ids = itertools.count(first_id) if first_id else itertools.repeat(None)
+    young = add_participant(ws, "18-29", "online", migration="yes", pid=next(ids))
+    people = [young] + [add_participant(ws, band, channel, migration=m, pid=next(ids))
+                        for band, channel, m in (
         ("30-49", "onsite", "no"), ("50-64", "onsite", "no"), ("65-79", "onsite", "yes"),
         ("65-79", "onsite", "no"), ("65-79", "assisted", None), ("80+", "onsite", "no"),
         ("50-64", "kiosk", "no"), ("30-49", "online", None), (None, "onsite", None))]
