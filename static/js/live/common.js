@@ -42,13 +42,20 @@ export function connect(settings) {
 }
 
 // Emit with an acknowledgement; resolves with the ack or {ok:false, error:"timeout"}.
+// A call made while the socket is still (re)connecting waits for the connection first.
 export function call(socket, event, payload, timeoutMs = 8000) {
   return new Promise((resolve) => {
-    if (!socket.connected) { resolve({ ok: false, error: "offline", message: t("offline_short") }); return; }
-    socket.timeout(timeoutMs).emit(event, payload || {}, (err, ack) => {
+    const send = () => socket.timeout(timeoutMs).emit(event, payload || {}, (err, ack) => {
       if (err) resolve({ ok: false, error: "timeout", message: t("timeout") });
       else resolve(ack || { ok: false, error: "invalid", message: t("error_generic") });
     });
+    if (socket.connected) { send(); return; }
+    const timer = setTimeout(() => {
+      socket.off("connect", onConnect);
+      resolve({ ok: false, error: "offline", message: t("offline_short") });
+    }, timeoutMs);
+    function onConnect() { clearTimeout(timer); send(); }
+    socket.once("connect", onConnect);
   });
 }
 

@@ -54,6 +54,9 @@ function upsert(idea) {
 }
 
 function setWorkshop(workshop) {
+  // The page was drawn before the session had a join code: draw it again with its QR code.
+  const code = document.querySelector("[data-join-code]");
+  if (code && !code.textContent.trim() && workshop.join_code) { window.location.reload(); return; }
   state.workshop = workshop;
   clock.sync(workshop.server_time);
   tick();

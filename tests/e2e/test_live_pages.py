@@ -1,0 +1,91 @@
+"""The three live pages in a real browser against the real eventlet server.
+
+A facilitator opens the session from the console, a resident on a phone joins, writes an
+idea and puts a dot on it, the projector shows the idea and its count without a reload,
+and when the facilitator hides the idea it leaves the projector.
+"""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import horizontal_overflow, screenshot, small_targets
+
+QUESTION = "Was stört Sie an der Ortsmitte heute?"
+IDEA = "Mehr Bänke und Schatten am Marktplatz"
+
+
+@pytest.fixture(scope="module")
+def workshop_id(live_server):
+    from participation.workshops import services
+    with live_server.app.app_context():
+        workshop = services.create_workshop(live_server.world["home"], live_server.world["facilitator"], {
+            "title": "Ortsmitte 2035", "theme": "Ortsmitte", "question_kritik": QUESTION,
+            "question_utopie": "Wie sieht die Ortsmitte 2035 aus?",
+            "question_verwirklichung": "Was packen wir als Erstes an?",
+            "dots_per_participant": 5, "max_dots_per_idea": 3})
+        return workshop.id
+
+
+def join_code(live_server, workshop_id):
+    from participation.extensions import db
+    from participation.workshops.models import Workshop
+    with live_server.app.app_context():
+        return db.session.get(Workshop, workshop_id).join_code
+
+
+def test_resident_idea_and_dot_reach_the_projector_and_hiding_removes_it(open_page, live_server, workshop_id):
+    console = open_page("desktop", who="facilitator")
+    console.goto(f"/w/{workshop_id}")
+    console.get_by_role("button", name="Werkstatt öffnen").click()
+    expect(console.locator("[data-session-status]")).to_have_text("Geöffnet")
+    code = join_code(live_server, workshop_id)
+    assert code
+
+    projector = open_page("desktop", who="facilitator", viewport={"width": 1920, "height": 1080})
+    projector.goto(f"/w/{workshop_id}/projector")
+    expect(projector.locator("[data-question]")).to_have_text(QUESTION)
+    expect(projector.locator("[data-join-code]")).to_have_text(f"{code[:3]}-{code[3:]}")
+
+    phone = open_page("phone")
+    phone.goto(f"/j/{code}")
+    phone.get_by_role("button", name="Mitmachen").click()
+    phone.wait_for_url(re.compile(rf".*/j/{code}/live$"))
+    expect(phone.locator("[data-question]")).to_have_text(QUESTION)
+    expect(phone.locator("[data-budget-text]")).to_have_text("Noch 5 von 5 Punkten")
+
+    phone.get_by_label("Ihre Idee").fill(IDEA)
+    phone.get_by_role("button", name="Senden").click()
+    expect(phone.locator("[data-status]")).to_have_text("Ihre Idee ist angekommen.")
+    card = phone.locator(".idea-card", has_text=IDEA)
+    card.get_by_role("button", name="+ Punkt").click()
+    expect(phone.locator("[data-budget-text]")).to_have_text("Noch 4 von 5 Punkten")
+    expect(card.locator(".dot-count")).to_have_text("1 Punkt")
+    # The write-ahead outbox empties once the server acknowledged the dot.
+    phone.wait_for_function("key => localStorage.getItem(key) === '[]'", arg=f"zw-outbox-{workshop_id}")
+
+    wall_card = projector.locator(".wall-card", has_text=IDEA)
+    expect(wall_card).to_be_visible()
+    expect(wall_card.locator(".count")).to_have_text("1")
+    expect(projector.locator("[data-count-onsite]")).to_have_text("1")
+
+    incoming = console.locator(".mod-card", has_text=IDEA)
+    expect(incoming).to_be_visible()
+    expect(console.locator("[data-fig-dots]")).to_have_text("1")
+    screenshot(phone, "live-resident-idea-dotted")
+    screenshot(projector, "live-projector-wall", full_page=False)
+    screenshot(console, "live-console")
+
+    incoming.get_by_role("button", name="Ausblenden").click()
+    expect(projector.locator(".wall-card", has_text=IDEA)).to_have_count(0)
+    expect(incoming.locator(".badge").first).to_have_text("ausgeblendet")
+    # The author keeps the idea with a polite note; nobody else sees it any more.
+    expect(phone.locator(".idea-card", has_text=IDEA).locator(".notice")).to_be_visible()
+    # Undo from the console's list brings it back on the wall.
+    console.locator("[data-undo-list] button", has_text="Rückgängig").first.click()
+    expect(projector.locator(".wall-card", has_text=IDEA)).to_be_visible()
+
+    assert horizontal_overflow(phone) == 0
+    assert small_targets(phone, ".idea-card button, .idea-form button[type=submit]") == []
+    for page in (console, projector, phone):
+        assert not page.errors, page.errors
