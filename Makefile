@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export FLASK_APP := participation:create_app
 
-.PHONY: run test bench install install-test assets translations translations-extract translations-update chromium services clean
+.PHONY: run test bench install install-test assets translations translations-extract translations-update chromium services clean security-checks bandit pip-audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,8 +64,19 @@ run: install
 	@echo "Serving on http://0.0.0.0:$${PORT:-5000}  (phones in the same network use this machine's address)"
 	$(BIN)/python wsgi.py
 
-test: install-test
+test: install-test security-checks
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Static security checks, part of `make test`: bandit must find nothing of medium or high
+# severity; pip-audit must find no known vulnerability that has a fixed release
+# (PIP_AUDIT_STRICT=1 also fails when the advisory data cannot be reached).
+security-checks: bandit pip-audit
+
+bandit: install-test
+	$(BIN)/bandit --quiet --recursive --severity-level medium participation wsgi.py
+
+pip-audit: install-test
+	$(BIN)/python scripts/pip_audit_gate.py
 
 bench: install-test
 	$(BIN)/python -m tests.load.bench $(BENCH_ARGS)

@@ -6,8 +6,11 @@
   plain HTTP in a village hall without certificates.
 - Session cookies: HttpOnly and SameSite=Lax always, Secure under HTTPS (config.py).
 """
+import os
+
 from flask import render_template, request
 from flask_babel import gettext as _
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -22,7 +25,21 @@ def _served_over_https(app) -> bool:
     return request.is_secure or bool(app.config.get("SESSION_COOKIE_SECURE"))
 
 
+def _trusted_proxies(app) -> int:
+    value = app.config.get("TRUSTED_PROXIES")
+    if value is None:
+        value = os.environ.get("TRUSTED_PROXIES", "0")
+    return max(0, int(value))
+
+
 def init_security(app):
+    # Behind a reverse proxy (nginx, Caddy) the client's address and scheme arrive in
+    # X-Forwarded-*; trust exactly that many proxies, so the per-address login limit and
+    # HTTPS detection see the real values and a client cannot forge them.
+    proxies = _trusted_proxies(app)
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+
     if app.config.get("SESSION_COOKIE_SECURE"):
         app.config["REMEMBER_COOKIE_SECURE"] = True
 

@@ -3,6 +3,9 @@ retention period, and a facilitator's export and deletion of their own account."
 
 
 def init_app(app):
+    import os
+    # Shown on the privacy notice: the municipality's data protection contact.
+    app.config.setdefault("PRIVACY_CONTACT", os.environ.get("PRIVACY_CONTACT") or None)
     from . import retention, routes
     app.register_blueprint(routes.bp)
     retention.init_app(app)

@@ -128,3 +128,12 @@ def test_rendered_pages_have_no_inline_script_or_style(app, client, world, login
         assert not finder.problems, (endpoint, finder.problems)
         rendered += 1
     assert rendered >= 3
+
+
+def test_behind_a_trusted_proxy_the_real_scheme_counts(tmp_path):
+    app = make_app(tmp_path, TRUSTED_PROXIES=1)
+    response = app.test_client().get("/healthz", headers={"X-Forwarded-Proto": "https"})
+    assert "Strict-Transport-Security" in response.headers
+    plain = make_app(tmp_path)  # no proxy trusted: the header is ignored
+    response = plain.test_client().get("/healthz", headers={"X-Forwarded-Proto": "https"})
+    assert "Strict-Transport-Security" not in response.headers

@@ -91,3 +91,12 @@ def test_last_admin_keeps_their_account(login_as, world, client):
     response = client.post("/account/delete", data={"password": PASSWORD, "confirm": "y"})
     assert response.status_code == 400 and "einzige Administration" in response.get_data(as_text=True)
     assert db.session.get(User, world["admin"].id) is not None
+
+
+def test_privacy_notice_is_complete(app, client):
+    app.config["PARTICIPANT_RETENTION_DAYS"] = 45
+    app.config["PRIVACY_CONTACT"] = "datenschutz@heimstadt.example"
+    page = client.get("/datenschutz").get_data(as_text=True)
+    for must in ("Verantwortlich", "IP-Adresse", "45 Tage", "Art. 6", "Art. 15", "Art. 77",
+                 "zwp_", "localStorage", "Mein Konto", "datenschutz@heimstadt.example"):
+        assert must in page, must
