@@ -112,7 +112,7 @@ def test_tallies_stay_exact_with_dots_through_both_processes(two_processes):
             phones = [await _phone(http, (a, b)[n % 2].base, info) for n in range(8)]
             ideas = []
             for n in range(3):
-                ack = await phones[n].call("idea:submit", {"client_id": client_id("idea", n),
+                ack = await phones[n].call("idea:submit", {"client_id": client_id("tally-idea", n),
                                                            "text": f"Idee Nummer {n}"})
                 assert ack["ok"], ack
                 ideas.append(ack["idea"]["id"])
