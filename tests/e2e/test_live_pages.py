@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import horizontal_overflow, screenshot, small_targets
+from .conftest import assert_accessible, horizontal_overflow, screenshot, small_targets
 
 QUESTION = "Was stört Sie an der Ortsmitte heute?"
 IDEA = "Mehr Bänke und Schatten am Marktplatz"
@@ -72,6 +72,8 @@ def test_resident_idea_and_dot_reach_the_projector_and_hiding_removes_it(open_pa
     incoming = console.locator(".mod-card", has_text=IDEA)
     expect(incoming).to_be_visible()
     expect(console.locator("[data-fig-dots]")).to_have_text("1")
+    for page, label in ((phone, "resident"), (projector, "projector"), (console, "console")):
+        assert_accessible(page, f"live {label} page")
     screenshot(phone, "live-resident-idea-dotted")
     screenshot(projector, "live-projector-wall", full_page=False)
     screenshot(console, "live-console")
@@ -89,3 +91,62 @@ def test_resident_idea_and_dot_reach_the_projector_and_hiding_removes_it(open_pa
     assert small_targets(phone, ".idea-card button, .idea-form button[type=submit]") == []
     for page in (console, projector, phone):
         assert not page.errors, page.errors
+
+
+def opened_workshop(live_server, title):
+    from participation.workshops import services
+    with live_server.app.app_context():
+        workshop = services.create_workshop(live_server.world["home"], live_server.world["facilitator"], {
+            "title": title, "question_kritik": QUESTION, "dots_per_participant": 5, "max_dots_per_idea": 3})
+        workshop = services.open_workshop(workshop.id, live_server.world["facilitator"])
+        return workshop.id, workshop.join_code
+
+
+def stored(live_server, workshop_id, text):
+    """(ideas with this text, active dots on them) in the database."""
+    from participation.extensions import db
+    from participation.ideas.models import Idea
+    from participation.voting.models import Dot
+    with live_server.app.app_context():
+        ideas = db.session.scalars(db.select(Idea).where(Idea.workshop_id == workshop_id, Idea.text == text)).all()
+        dots = db.session.scalars(db.select(Dot).where(Dot.idea_id.in_([i.id for i in ideas]),
+                                                       Dot.removed_at.is_(None))).all()
+        return len(ideas), len(dots)
+
+
+def test_writes_made_offline_are_kept_and_sent_once_after_reload(open_page, live_server):
+    workshop_id, code = opened_workshop(live_server, "Offline-Probe")
+    phone = open_page("phone")
+    phone.goto(f"/j/{code}")
+    phone.get_by_role("button", name="Mitmachen").click()
+    phone.wait_for_url(re.compile(rf".*/j/{code}/live$"))
+    phone.get_by_label("Ihre Idee").fill("Erste Idee, noch online")
+    phone.get_by_role("button", name="Senden").click()
+    card = phone.locator(".idea-card", has_text="Erste Idee, noch online")
+    expect(card.get_by_role("button", name="+ Punkt")).to_be_visible()
+    key = f"zw-outbox-{workshop_id}"
+    phone.wait_for_function("key => localStorage.getItem(key) === '[]'", arg=key)
+
+    phone.context.set_offline(True)
+    banner = phone.locator("[data-net-banner]")
+    expect(banner).to_have_text("Keine Verbindung: Ihre Eingaben werden gesendet, sobald das Netz wieder da ist.")
+    phone.get_by_label("Ihre Idee").fill("Im Funkloch geschrieben")
+    phone.get_by_role("button", name="Senden").click()
+    card.get_by_role("button", name="+ Punkt").click()
+    # Shown at once (optimistically), kept in local storage, not yet on the server.
+    expect(phone.locator(".idea-card", has_text="Im Funkloch geschrieben")).to_be_visible()
+    expect(phone.locator("[data-budget-text]")).to_have_text("Noch 4 von 5 Punkten")
+    assert len(phone.evaluate("key => JSON.parse(localStorage.getItem(key))", key)) == 2
+    screenshot(phone, "live-resident-offline")
+    assert stored(live_server, workshop_id, "Im Funkloch geschrieben") == (0, 0)
+
+    # The phone comes back and the page is reloaded: the outbox is sent with the same ids.
+    phone.context.set_offline(False)
+    phone.reload()
+    phone.wait_for_function("key => localStorage.getItem(key) === '[]'", arg=key)
+    expect(phone.locator(".idea-card", has_text="Im Funkloch geschrieben")).to_be_visible()
+    expect(phone.locator("[data-budget-text]")).to_have_text("Noch 4 von 5 Punkten")
+    expect(card.locator(".dot-count")).to_have_text("1 Punkt")
+    assert stored(live_server, workshop_id, "Im Funkloch geschrieben") == (1, 0)
+    assert stored(live_server, workshop_id, "Erste Idee, noch online") == (1, 1)
+    assert not phone.errors, phone.errors

@@ -21,6 +21,12 @@ const state = {
 };
 setTimeout(() => { state.starting = false; renderNet(); }, 4000);
 
+// The fixed dock (connection line and budget bar) must never cover the end of the page.
+const dock = root.querySelector("[data-dock]");
+if (window.ResizeObserver) {
+  new ResizeObserver(() => { document.body.style.paddingBlockEnd = (dock.offsetHeight + 16) + "px"; }).observe(dock);
+}
+
 const outbox = new Outbox(settings.workshop, {
   onAck(op, ack) {
     if (op.event === "idea:submit" && ack.idea) {
@@ -133,7 +139,12 @@ function view() {
   for (const idea of state.ideas.values()) ideas.set(idea.id, Object.assign({}, idea));
   const drafts = [];
   for (const op of outbox.pending) {
-    if (op.event === "idea:submit") { drafts.push({ text: op.payload.text, client_id: op.client_id }); continue; }
+    if (op.event === "idea:submit") {
+      // Its idea:created broadcast may come before the ack: then the real card is shown.
+      const arrived = [...ideas.values()].some((idea) => idea.text === op.payload.text);
+      if (!arrived) drafts.push({ text: op.payload.text, client_id: op.client_id });
+      continue;
+    }
     const id = Number(op.payload.idea_id);
     const delta = op.event === "dot:add" ? 1 : -1;
     const idea = ideas.get(id);
@@ -262,12 +273,12 @@ function renderNet() {
     state.troubleShown = true;
     clearTimeout(sentTimer);
     banner.textContent = t("offline");
-    banner.className = "notice warn net-banner offline";
+    banner.className = "net-banner offline";
     banner.hidden = false;
   } else if (state.troubleShown && outbox.size === 0 && state.connected) {
     state.troubleShown = false;
     banner.textContent = t("all_sent");
-    banner.className = "notice good net-banner";
+    banner.className = "net-banner";
     banner.hidden = false;
     announce(t("all_sent"));
     clearTimeout(sentTimer);
