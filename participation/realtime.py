@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from flask import request
 from flask_babel import lazy_gettext as _l
 
+from . import live_throttle
 from .errors import DomainError, ValidationError
 from .extensions import db, socketio
 
@@ -224,7 +225,7 @@ def live_event(name: str, roles=ROLES, allowed: set[str] = frozenset()):
                 if client.role not in roles:
                     return DomainError("forbidden",
                                        _l("Dafür fehlt Ihnen die Berechtigung.")).to_ack()
-                if not client.bucket.take():
+                if not live_throttle.allow(client):  # per participant, not per socket or IP
                     return DomainError("rate_limited", _l(
                         "Zu viele Anfragen. Bitte warten Sie einen Moment.")).to_ack()
                 payload = check_payload(payload, set(allowed))
@@ -252,7 +253,8 @@ def live_event(name: str, roles=ROLES, allowed: set[str] = frozenset()):
 
 def allowed_origins(app):
     """Origins that may open a socket. None means: same origin as the page only."""
-    extra = list(app.config.get("SOCKETIO_ALLOWED_ORIGINS") or [])
+    # Never "*" (the engine would then accept every origin): explicit origins only.
+    extra = [o for o in (app.config.get("SOCKETIO_ALLOWED_ORIGINS") or []) if o.strip() not in ("*", "")]
     if not extra:
         return None
     if app.config.get("PUBLIC_URL"):
