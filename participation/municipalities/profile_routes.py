@@ -127,10 +127,10 @@ def measure_add(municipality_id):
                 "massnahmen", _("Die Maßnahme ist hinzugefügt."))
 
 
-@bp.route("/m/<int:municipality_id>/profil/massnahmen/<int:measure_id>/entfernen", methods=["POST"])
+@bp.route("/m/<int:municipality_id>/profil/massnahmen/<int:existing_measure_id>/entfernen", methods=["POST"])
 @login_required
-def measure_remove(municipality_id, measure_id):
-    return _remove(municipality_id, profile_services.remove_measure, measure_id, "massnahmen",
+def measure_remove(municipality_id, existing_measure_id):
+    return _remove(municipality_id, profile_services.remove_measure, existing_measure_id, "massnahmen",
                    _("Die Maßnahme ist entfernt."))
 
 
