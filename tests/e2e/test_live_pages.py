@@ -150,3 +150,69 @@ def test_writes_made_offline_are_kept_and_sent_once_after_reload(open_page, live
     assert stored(live_server, workshop_id, "Im Funkloch geschrieben") == (1, 0)
     assert stored(live_server, workshop_id, "Erste Idee, noch online") == (1, 1)
     assert not phone.errors, phone.errors
+
+
+def test_resident_page_follows_phases_lock_hiding_and_close(open_page, live_server):
+    """Each state looks designed and is announced; axe finds nothing in any of them."""
+    workshop_id, code = opened_workshop(live_server, "Phasen-Probe")
+    console = open_page("desktop", who="facilitator")
+    console.goto(f"/w/{workshop_id}")
+    phone = open_page("phone")
+    phone.goto(f"/j/{code}")
+    phone.get_by_role("button", name="Mitmachen").click()
+    phone.wait_for_url(re.compile(rf".*/j/{code}/live$"))
+    status = phone.locator("[data-status]")
+
+    for text in ("Der Bus fährt abends zu selten", "Keine Bänke am Brunnen"):
+        phone.get_by_label("Ihre Idee").fill(text)
+        phone.get_by_role("button", name="Senden").click()
+        expect(status).to_have_text("Ihre Idee ist angekommen.")
+    bus = phone.locator(".idea-card", has_text="Der Bus")
+    for _ in range(3):
+        bus.get_by_role("button", name="+ Punkt").click()
+    expect(bus.locator(".dot-count")).to_have_text("3 Punkte")
+    # At the per-idea limit the button says why instead of doing nothing.
+    expect(bus.get_by_role("button", name="+ Punkt")).to_have_attribute("aria-disabled", "true")
+
+    # The facilitator hides one: its author sees a polite note.
+    console.locator(".mod-card", has_text="Keine Bänke").get_by_role("button", name="Ausblenden").click()
+    expect(phone.locator(".idea-card", has_text="Keine Bänke").locator(".notice")).to_have_text(
+        "Diese Idee hat die Moderation ausgeblendet. Danke für Ihr Verständnis.")
+    assert_accessible(phone, "resident, own idea hidden")
+    screenshot(phone, "live-resident-hidden-note")
+
+    # Submissions locked: the form goes, the note comes.
+    console.get_by_role("button", name="Sammlung sperren").click()
+    expect(phone.locator("[data-state-locked]")).to_be_visible()
+    expect(phone.get_by_label("Ihre Idee")).to_be_hidden()
+    expect(status).to_have_text("Die Sammlung ist beendet, jetzt wird gepunktet.")
+    assert_accessible(phone, "resident, submissions locked")
+    screenshot(phone, "live-resident-locked")
+
+    # Utopie: new question, the top criticism as a starting point, a fresh budget.
+    console.get_by_role("button", name="2 Utopie").click()
+    expect(status).to_have_text("Neue Phase: Utopie.")
+    expect(phone.locator("[data-phase-steps] li[aria-current=step]")).to_contain_text("Utopie")
+    expect(phone.locator("[data-starting-points]")).to_contain_text("Der Bus fährt abends zu selten")
+    expect(phone.locator("[data-budget-text]")).to_have_text("Noch 5 von 5 Punkten")
+    assert_accessible(phone, "resident, Utopie with starting points")
+    screenshot(phone, "live-resident-utopie")
+
+    # Large text, high contrast: one tap, remembered.
+    phone.get_by_role("button", name="Große Schrift").click()
+    expect(phone.locator("body")).to_have_class(re.compile(r"\blarge-text\b"))
+    phone.reload()
+    expect(phone.locator("body")).to_have_class(re.compile(r"\blarge-text\b"))
+    assert horizontal_overflow(phone) == 0
+    assert_accessible(phone, "resident, large text (7:1 contrast)", rules=["color-contrast-enhanced"])
+    screenshot(phone, "live-resident-large-text")
+
+    # Closed: a thank-you, no form, no dots.
+    console.on("dialog", lambda dialog: dialog.accept())
+    console.get_by_role("button", name="Werkstatt beenden").click()
+    expect(phone.locator("[data-state-closed]")).to_be_visible()
+    expect(phone.locator("[data-budget-bar]")).to_be_hidden()
+    expect(phone.locator(".idea-card button")).to_have_count(0)
+    assert_accessible(phone, "resident, session closed")
+    screenshot(phone, "live-resident-closed")
+    assert not phone.errors and not console.errors, phone.errors + console.errors

@@ -124,7 +124,10 @@ function applyWorkshop(next, quiet) {
   const before = state.workshop;
   state.workshop = next;
   if (!before || quiet) return;
-  if (before.phase !== next.phase) announce(t("phase_changed", { phase: phaseName(next.phase) }));
+  if (before.phase !== next.phase) {
+    announce(t("phase_changed", { phase: phaseName(next.phase) }));
+    resync();  // dots belong to a phase: fetch the new phase's budget
+  }
   else if (before.submissions_locked !== next.submissions_locked) announce(next.submissions_locked ? t("locked") : t("unlocked"));
   else if (before.status !== next.status) {
     if (next.status === "closed") announce(t("closed"));
@@ -373,10 +376,11 @@ root.querySelectorAll("[data-sort]").forEach((button) => button.addEventListener
 
 updateCount();
 renderNet();
+function resync() {
+  call(socket, "session:sync", {}).then((ack) => { if (ack.ok && ack.snapshot) { applySnapshot(ack.snapshot); outbox.flush(); } });
+}
 // A tab coming back from sleep asks for a fresh state.
 document.addEventListener("visibilitychange", () => {
-  if (document.visibilityState === "visible" && socket.connected) {
-    call(socket, "session:sync", {}).then((ack) => { if (ack.ok && ack.snapshot) { applySnapshot(ack.snapshot); outbox.flush(); } });
-  }
+  if (document.visibilityState === "visible" && socket.connected) resync();
 });
 window.addEventListener("online", () => { if (!socket.connected) socket.connect(); });
