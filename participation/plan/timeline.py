@@ -40,5 +40,5 @@ def timeline(measures, today: date | None = None) -> dict | None:
         ticks.append({"x": x(month), "label": format_date(date(year, mon + 1, 1), "MM/yy")})
     today_x = x(_month_index(today)) if first <= _month_index(today) <= last else None
     return {"rows": rows, "ticks": ticks, "today_x": today_x,
-            "width": LABEL_WIDTH + CHART_WIDTH + 20,
+            "width": LABEL_WIDTH + CHART_WIDTH + 50,
             "height": len(rows) * ROW_HEIGHT + 40, "label_width": LABEL_WIDTH}
