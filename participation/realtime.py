@@ -243,10 +243,29 @@ def live_event(name: str, roles=ROLES, allowed: set[str] = frozenset()):
                 return {"ok": False, "error": "internal",
                         "message": str(_l("Ein Fehler ist aufgetreten. Bitte versuchen Sie es erneut."))}
 
-        socketio.on_event(name, handler, namespace=NAMESPACE)
+        _handlers[name] = handler
         return handler
 
     return decorator
+
+
+# Handlers are collected here and attached to the Socket.IO server of each app in
+# register_handlers(): create_app may run many times (tests), and each init_app makes a new
+# server that would otherwise miss handlers registered after the first one.
+_handlers: dict = {}
+
+
+def raw_handler(name: str):
+    """Collect a handler that is not an acked event (connect, disconnect)."""
+    def decorator(func):
+        _handlers[name] = func
+        return func
+    return decorator
+
+
+def register_handlers() -> None:
+    for name, handler in _handlers.items():
+        socketio.on_event(name, handler, namespace=NAMESPACE)
 
 
 # --- set-up --------------------------------------------------------------------------------

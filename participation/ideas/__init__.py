@@ -3,3 +3,5 @@
 
 def init_app(app):
     from . import events  # noqa: F401  (registers the handlers)
+    from ..realtime import register_handlers
+    register_handlers()

@@ -181,6 +181,8 @@ def merge_dots(workshop, keep: Idea, merged_ids: list[int], tag: str) -> dict:
         on_keep = list(db.session.scalars(
             db.select(Dot).where(Dot.idea_id == keep.id, Dot.participant_id == participant_id,
                                  _active()).order_by(Dot.id.desc())))
+        # Give back the moved dots first: the dots already on the kept idea stay.
+        on_keep.sort(key=lambda dot: str(dot.id) not in moved)
         for dot in on_keep[:max(0, len(on_keep) - workshop.max_dots_per_idea)]:
             dot.removed_at = now
             dot.removed_client_id = f"merge-{tag}-{dot.id}"[:64]

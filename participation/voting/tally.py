@@ -43,7 +43,7 @@ class Ticker:
         if not (dirty or full):
             return
         counts, participants = _read(self.workshop_id)
-        changed = {key: value for key, value in counts.items() if self.counts.get(key) != value}
+        changed = {key: value for key, value in counts.items() if self.counts.get(key, 0) != value}
         # An idea that left the wall (hidden, merged) is dropped by its own event.
         self.counts = counts
         if changed or participants != self.participants:

@@ -3,4 +3,6 @@
 
 def init_app(app):
     from . import events, routes  # noqa: F401  (events registers the socket handlers)
+    from ..realtime import register_handlers
+    register_handlers()
     app.register_blueprint(routes.bp)

@@ -2,7 +2,7 @@
 disconnect, sync, and the facilitator's session controls. Contract: docs/realtime.md."""
 import logging
 
-from flask import request
+from flask import g, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, emit, join_room
@@ -10,8 +10,8 @@ from flask_socketio import ConnectionRefusedError, emit, join_room
 from .. import realtime
 from ..accounts.permissions import Permission, can
 from ..errors import DomainError
-from ..extensions import db, socketio
-from ..realtime import (NAMESPACE, ROLE_FACILITATOR, ROLE_PARTICIPANT, ROLE_PROJECTOR,
+from ..extensions import db
+from ..realtime import (ROLE_FACILITATOR, ROLE_PARTICIPANT, ROLE_PROJECTOR,
                         LiveClient, get_bool, get_choice, get_int, live_event)
 from ..voting import tally
 from . import cookies, services
@@ -37,6 +37,9 @@ def authenticate(sid: str, auth) -> LiveClient:
         raise DomainError("not_found", _l("Diese Werkstatt gibt es nicht."))
     client = LiveClient(sid=sid, role=role, workshop_id=workshop.id,
                         municipality_id=workshop.municipality_id)
+    # Load the person from this handshake's cookie, never from a user cached on `g` (an
+    # app context may be shared, e.g. in tests).
+    g.pop("_login_user", None)
     user = current_user if current_user and current_user.is_authenticated else None
     if role == ROLE_PARTICIPANT:
         participant = services.participant_by_token(
@@ -60,7 +63,7 @@ def authenticate(sid: str, auth) -> LiveClient:
     return client
 
 
-@socketio.on("connect", namespace=NAMESPACE)
+@realtime.raw_handler("connect")
 def on_connect(auth=None):
     """Any client opening `/live`. Joins its rooms and gets `session:snapshot` alone."""
     try:
@@ -85,7 +88,7 @@ def on_connect(auth=None):
         raise _refuse("internal", _l("Ein Fehler ist aufgetreten. Bitte versuchen Sie es erneut."))
 
 
-@socketio.on("disconnect", namespace=NAMESPACE)
+@realtime.raw_handler("disconnect")
 def on_disconnect(*_reason):
     """A socket left: forget it (the ticker ends once nobody is left in the session)."""
     realtime.unregister_client(request.sid)

@@ -16,7 +16,10 @@ def cid() -> str:
 
 
 def events(socket, name):
-    return [item["args"][0] for item in socket.get_received(NAMESPACE) if item["name"] == name]
+    """Every `name` event this socket received so far (reading does not lose the others)."""
+    seen = socket.__dict__.setdefault("_seen", [])
+    seen.extend(socket.get_received(NAMESPACE))
+    return [item["args"][0] for item in seen if item["name"] == name]
 
 
 class Live:
