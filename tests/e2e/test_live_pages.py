@@ -93,11 +93,12 @@ def test_resident_idea_and_dot_reach_the_projector_and_hiding_removes_it(open_pa
         assert not page.errors, page.errors
 
 
-def opened_workshop(live_server, title):
+def opened_workshop(live_server, title, **settings):
     from participation.workshops import services
     with live_server.app.app_context():
         workshop = services.create_workshop(live_server.world["home"], live_server.world["facilitator"], {
-            "title": title, "question_kritik": QUESTION, "dots_per_participant": 5, "max_dots_per_idea": 3})
+            "title": title, "question_kritik": QUESTION, "dots_per_participant": 5, "max_dots_per_idea": 3,
+            **settings})
         workshop = services.open_workshop(workshop.id, live_server.world["facilitator"])
         return workshop.id, workshop.join_code
 
@@ -216,3 +217,61 @@ def test_resident_page_follows_phases_lock_hiding_and_close(open_page, live_serv
     assert_accessible(phone, "resident, session closed")
     screenshot(phone, "live-resident-closed")
     assert not phone.errors and not console.errors, phone.errors + console.errors
+
+
+def join_on_phone(open_page, code):
+    phone = open_page("phone")
+    phone.goto(f"/j/{code}")
+    phone.get_by_role("button", name="Mitmachen").click()
+    phone.wait_for_url(re.compile(rf".*/j/{code}/live$"))
+    return phone
+
+
+def test_console_approves_merges_groups_and_undoes_by_keyboard_and_mouse(open_page, live_server):
+    workshop_id, code = opened_workshop(live_server, "Konsole-Probe", moderation_mode="pre")
+    console = open_page("desktop", who="facilitator")
+    console.goto(f"/w/{workshop_id}")
+    expect(console.locator("[data-session-status]")).to_have_text("Geöffnet")
+    phone = join_on_phone(open_page, code)
+    for text in ("Busse fahren abends zu selten", "Abends kein Bus mehr"):
+        phone.get_by_label("Ihre Idee").fill(text)
+        phone.get_by_role("button", name="Senden").click()
+    expect(phone.locator(".idea-card .notice", has_text="Wartet auf Freigabe")).to_have_count(2)
+    expect(console.locator(".mod-card.is-pending")).to_have_count(2)
+
+    # Keyboard: j goes to the newest idea, a approves it; typing in a field triggers nothing.
+    console.get_by_label("Neue Gruppe").fill("ja")
+    expect(console.locator(".mod-card.is-pending")).to_have_count(2)
+    console.locator("body").click(position={"x": 5, "y": 300})
+    console.keyboard.press("j")
+    console.keyboard.press("a")
+    expect(console.locator(".mod-card.is-pending")).to_have_count(1)
+    console.locator(".mod-card.is-pending").get_by_role("button", name="Freigeben").click()
+    expect(console.locator(".mod-card.is-pending")).to_have_count(0)
+    expect(phone.locator(".idea-card .notice")).to_have_count(0)
+
+    # Merge: pick both, keep the first, one idea is left everywhere.
+    for card in console.locator(".mod-card").all():
+        card.get_by_label("Auswählen").check()
+    console.get_by_label("Busse fahren abends zu selten").check()
+    console.get_by_role("button", name="Ausgewählte zusammenführen").click()
+    expect(console.locator(".mod-card")).to_have_count(1)
+    expect(console.locator(".mod-card")).to_contain_text("Busse fahren abends zu selten")
+    expect(phone.locator(".idea-card")).to_have_count(1)
+    screenshot(console, "live-console-merged")
+
+    # Undo the merge from "Letzte Aktionen": both ideas are back.
+    console.locator("[data-undo-list] li", has_text="Zusammengeführt").get_by_role("button", name="Rückgängig").click()
+    expect(console.locator(".mod-card")).to_have_count(2)
+    expect(phone.locator(".idea-card")).to_have_count(2)
+
+    # Group one idea into a new cluster through the select.
+    console.get_by_label("Neue Gruppe").fill("Busverkehr")
+    console.get_by_role("button", name="Gruppe anlegen").click()
+    expect(console.locator(".cluster-block h3")).to_have_text("Busverkehr (0)")
+    console.locator(".mod-card", has_text="Abends kein Bus").get_by_label("Gruppe").select_option(label="Busverkehr")
+    expect(console.locator(".cluster-block h3")).to_have_text("Busverkehr (1)")
+    expect(console.locator(".cluster-block li")).to_have_text("Abends kein Bus mehr")
+    assert_accessible(console, "console with clusters and undo list")
+    assert horizontal_overflow(console) == 0
+    assert not console.errors and not phone.errors, console.errors + phone.errors
