@@ -115,8 +115,8 @@ def _clean(data: dict) -> dict:
     priority = data.get("priority") or Priority.MEDIUM.value
     if priority not in PRIORITY_LABELS:
         raise ValidationError("invalid_priority", _l("Diese Priorität gibt es nicht."))
-    field_id = data.get("field_of_action_id") or None
-    if field_id and db.session.get(FieldOfAction, int(field_id)) is None:
+    field_id = _int_or_none(data.get("field_of_action_id"))
+    if field_id and db.session.get(FieldOfAction, field_id) is None:
         raise ValidationError("invalid_field", _l("Dieses Handlungsfeld gibt es nicht."))
     bands = list(data.get("target_age_bands") or [])
     if any(band not in AGE_BANDS for band in bands):
@@ -125,11 +125,20 @@ def _clean(data: dict) -> dict:
     if starts_on and ends_on and ends_on < starts_on:
         raise ValidationError("invalid_dates", _l("Das Ende liegt vor dem Beginn."))
     clean.update(status=status, priority=priority,
-                 field_of_action_id=int(field_id) if field_id else None,
+                 field_of_action_id=field_id or None,
                  target_age_bands=",".join(b for b in AGE_BANDS if b in bands),
                  target_migration_background=bool(data.get("target_migration_background")),
                  starts_on=starts_on, ends_on=ends_on, published=bool(data.get("published")))
     return clean
+
+
+def _int_or_none(value) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ValidationError("invalid", _l("Die Eingabe ist ungültig.")) from None
 
 
 def create_measure(user, municipality_id: int, data: dict) -> Measure:
@@ -154,8 +163,8 @@ def add_progress(user, municipality_id: int, measure_id: int, data: dict) -> Pro
     status = data.get("status")
     if status not in STATUS_LABELS:
         raise ValidationError("invalid_status", _l("Diesen Status gibt es nicht."))
-    percent = data.get("percent_done")
-    if percent is None or not 0 <= int(percent) <= 100:
+    percent = _int_or_none(data.get("percent_done"))
+    if percent is None or not 0 <= percent <= 100:
         raise ValidationError("invalid_percent", _l("Der Fortschritt liegt zwischen 0 und 100 %."))
     entry_date = data.get("entry_date") or date.today()
     texts = {key: (data.get(key) or "").strip() for key in ("helped", "hindered", "next_step")}

@@ -1,6 +1,5 @@
 """Results of a session: ideas and clusters ranked by dots per phase, how the dots split
 across age bands and channels, the optional age-weighted ranking, and publishing."""
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..accounts.permissions import Permission, require
@@ -129,7 +128,3 @@ def _phase_results(phase, workshop, ideas, clusters, idea_tally, cluster_names, 
 def top_ideas(results: dict, limit: int = 5) -> dict[str, list]:
     return {phase["phase"]: [i for i in phase["ideas"] if i["dots"] > 0][:limit]
             for phase in results["phases"]}
-
-
-def not_available_message() -> str:
-    return _("Die Ergebnisse dieser Sitzung sind nicht veröffentlicht.")

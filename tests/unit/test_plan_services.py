@@ -104,9 +104,10 @@ def test_progress_entries_drive_the_zwischenbilanz(ctx, world):
         "next_step": "Raum anmieten"})
     services.add_progress(world["staff"], world["home"].id, done.id, {
         "entry_date": date(2026, 4, 2), "status": "done", "percent_done": 100})
-    with pytest.raises(ValidationError):
-        services.add_progress(world["staff"], world["home"].id, done.id, {
-            "status": "done", "percent_done": 120})
+    for percent in (120, -1, "viel", None):
+        with pytest.raises(ValidationError):
+            services.add_progress(world["staff"], world["home"].id, done.id, {
+                "status": "done", "percent_done": percent})
     report = zwischenbilanz(world["home"].id, today=date(2026, 10, 1))
     assert report["per_status"] == {"planned": 1, "in_progress": 1, "done": 1, "on_hold": 0,
                                     "dropped": 0}
