@@ -34,10 +34,11 @@ export class Outbox {
   get pending() { return this.items.slice(); }
   get size() { return this.items.length; }
 
-  // Store first, then try to send.
+  // Store first, then try to send. Re-read the storage first: another tab may have added.
   add(event, payload) {
     const op = { client_id: makeClientId(), event, payload, created: Date.now() };
     op.payload = Object.assign({}, payload, { client_id: op.client_id });
+    this.items = this.load();
     this.items.push(op);
     this.save();
     this.flush();
@@ -47,7 +48,7 @@ export class Outbox {
   attach(socket) { this.socket = socket; }
 
   remove(clientId) {
-    this.items = this.items.filter((op) => op.client_id !== clientId);
+    this.items = this.load().filter((op) => op.client_id !== clientId);
     this.save();
   }
 

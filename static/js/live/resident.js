@@ -172,7 +172,7 @@ function render() {
   renderPhase(w);
   $("[data-state-waiting]").hidden = w.status !== "draft";
   $("[data-state-closed]").hidden = w.status !== "closed";
-  const results = settings.config.results_url;
+  const results = settings.config.results_url || root.dataset.resultsUrl;
   $("[data-results-link]").hidden = !(w.status === "closed" && results);
   if (results) $("[data-results-link] a").setAttribute("href", results);
   $("[data-state-locked]").hidden = !(open && w.submissions_locked);
