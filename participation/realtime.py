@@ -271,14 +271,23 @@ def register_handlers() -> None:
 # --- set-up --------------------------------------------------------------------------------
 
 def allowed_origins(app):
-    """Origins that may open a socket. None means: same origin as the page only."""
-    # Never "*" (the engine would then accept every origin): explicit origins only.
-    extra = [o for o in (app.config.get("SOCKETIO_ALLOWED_ORIGINS") or []) if o.strip() not in ("*", "")]
+    """Who may open a socket: None means the page's own origin only (the engine's default);
+    with SOCKETIO_ALLOWED_ORIGINS, a check that allows the own origin, PUBLIC_URL and exactly
+    the listed origins. Never "*" (the engine would then accept every origin)."""
+    extra = {o.strip().rstrip("/") for o in (app.config.get("SOCKETIO_ALLOWED_ORIGINS") or [])
+             if o.strip() not in ("*", "")}
     if not extra:
         return None
     if app.config.get("PUBLIC_URL"):
-        extra.append(app.config["PUBLIC_URL"])
-    return extra
+        extra.add(app.config["PUBLIC_URL"].rstrip("/"))
+
+    def is_allowed(origin, environ=None):
+        if origin in extra:
+            return True
+        host = (environ or {}).get("HTTP_HOST")
+        return bool(host) and origin == f"{(environ or {}).get('wsgi.url_scheme', 'http')}://{host}"
+
+    return is_allowed
 
 
 def init_socketio(app):

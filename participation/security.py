@@ -32,7 +32,35 @@ def _trusted_proxies(app) -> int:
     return max(0, int(value))
 
 
+class SocketBodyLimit:
+    """Refuse an oversized long-polling POST to /socket.io/ with 413 before the engine reads it.
+
+    The engine itself would end the engine session but leave that HTTP request unanswered
+    for good (it waits for a poll that never comes), one stuck connection per such request.
+    Websocket messages over the limit are ended by the engine with close code 1009."""
+
+    def __init__(self, wsgi_app, limit: int, path: str = "/socket.io"):
+        self.wsgi_app, self.limit, self.path = wsgi_app, limit, path
+
+    def __call__(self, environ, start_response):
+        if environ.get("REQUEST_METHOD") == "POST" and environ.get("PATH_INFO", "").startswith(self.path):
+            try:
+                length = int(environ.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = self.limit + 1
+            if length > self.limit:
+                body = b'"Message too large."'
+                start_response("413 Request Entity Too Large", [
+                    ("Content-Type", "application/json"), ("Content-Length", str(len(body))),
+                    ("Connection", "close")])
+                return [body]
+        return self.wsgi_app(environ, start_response)
+
+
 def init_security(app):
+    from .realtime import MAX_MESSAGE_BYTES
+    app.wsgi_app = SocketBodyLimit(app.wsgi_app, MAX_MESSAGE_BYTES)
+
     # Behind a reverse proxy (nginx, Caddy) the client's address and scheme arrive in
     # X-Forwarded-*; trust exactly that many proxies, so the per-address login limit and
     # HTTPS detection see the real values and a client cannot forge them.
