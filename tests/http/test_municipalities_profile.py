@@ -146,3 +146,16 @@ def test_profile_without_edit_right_shows_no_forms(login_as, world, app):
                            data={"kind": "strength", "text": "x"}).status_code == 403
     finally:
         ROLE_PERMISSIONS["staff"] = saved
+
+
+def test_oversized_csv_is_refused_with_a_message(login_as, world, db):
+    home = world["home"]
+    big = (GOOD_CSV + "\n" * 70_000).encode()
+    response = upload(login_as("staff"), home.id, big)
+    assert response.status_code == 400 and "zu groß" in response.get_data(as_text=True)
+    assert set(counts(home).values()) == {0}
+
+
+def test_import_page_documents_the_format(login_as, world):
+    page = login_as("staff").get(f"/m/{world['home'].id}/profil/import").get_data(as_text=True)
+    assert "altersgruppe;einwohner" in page and "80+" in page and "UTF-8" in page
