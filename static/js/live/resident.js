@@ -314,39 +314,15 @@ $("[data-idea-form]").addEventListener("submit", (event) => {
   outbox.add("idea:submit", { text: text.slice(0, MAX) });
   box.value = "";
   updateCount();
-  $("[data-similar]").hidden = true;
+  const similar = root.querySelector("[data-insights-similar]");
+  if (similar) similar.hidden = true;
   render();
 });
 
-let similarTimer = null;
 $("#idea-text").addEventListener("input", () => {
   updateCount();
   showIdeaError("");
-  clearTimeout(similarTimer);
-  similarTimer = setTimeout(showSimilar, 300);
 });
-
-function words(text) {
-  return new Set((String(text).toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) || []));
-}
-
-function showSimilar() {
-  const box = $("[data-similar]");
-  const mine = words($("#idea-text").value);
-  if (!state.workshop || mine.size === 0) { box.hidden = true; return; }
-  const scored = [];
-  for (const idea of state.ideas.values()) {
-    if (idea.phase !== state.workshop.phase || idea.status !== "visible") continue;
-    let shared = 0;
-    for (const word of words(idea.text)) if (mine.has(word)) shared += 1;
-    if (shared > 0) scored.push([shared, idea]);
-  }
-  scored.sort((a, b) => b[0] - a[0]);
-  const top = scored.slice(0, 3).map(([, idea]) => h("li", {},
-    h("a", { href: "#idea-" + idea.id, dir: "auto", text: idea.text })));
-  $("[data-similar-list]").replaceChildren(...top);
-  box.hidden = top.length === 0;
-}
 
 $("[data-idea-list]").addEventListener("click", (event) => {
   const button = event.target.closest("button[data-action]");
