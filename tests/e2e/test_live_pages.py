@@ -87,6 +87,18 @@ def test_resident_idea_and_dot_reach_the_projector_and_hiding_removes_it(open_pa
     console.locator("[data-undo-list] button", has_text="Rückgängig").first.click()
     expect(projector.locator(".wall-card", has_text=IDEA)).to_be_visible()
 
+    # Timer and spotlight reach the wall.
+    console.get_by_label("Minuten").fill("2")
+    console.get_by_role("button", name="Timer starten").click()
+    expect(projector.locator("[data-countdown]")).to_have_text(re.compile(r"^(2:00|1:[0-5]\d)$"))
+    expect(phone.locator("[data-budget-text]")).to_have_text("Noch 4 von 5 Punkten")
+    console.locator(".mod-card", has_text=IDEA).get_by_role("button", name="Ins Rampenlicht").click()
+    expect(projector.locator("[data-spotlight]")).to_be_visible()
+    expect(projector.locator("[data-spotlight-text]")).to_have_text(IDEA)
+    screenshot(projector, "live-projector-spotlight", full_page=False)
+    console.get_by_role("button", name="Rampenlicht aus").first.click()
+    expect(projector.locator("[data-spotlight]")).to_be_hidden()
+
     assert horizontal_overflow(phone) == 0
     assert small_targets(phone, ".idea-card button, .idea-form button[type=submit]") == []
     for page in (console, projector, phone):
