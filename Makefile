@@ -37,14 +37,16 @@ assets: node_modules/.package-lock.json
 # translate the new entries in every .po, then `make translations`.
 TRANSLATIONS := participation/translations
 BABEL_KEYWORDS := -k _l -k lazy_gettext -k lazy_ngettext:1,2
+# Without --ignore-dirs Babel skips every folder starting with "_" (templates/_macros).
+BABEL_EXTRACT := extract --ignore-dirs=".* node_modules __pycache__ test-artifacts" $(BABEL_KEYWORDS)
 
 translations: | $(BIN)/python
 	$(BIN)/pybabel -q compile -d $(TRANSLATIONS) -D "messages leichte_sprache"
 
 translations-extract: | $(BIN)/python
-	$(BIN)/pybabel -q extract -F babel.cfg $(BABEL_KEYWORDS) --no-wrap --sort-by-file \
+	$(BIN)/pybabel -q $(BABEL_EXTRACT) -F babel.cfg --no-wrap --sort-by-file \
 	  --project="Zukunftswerkstatt Live" -o $(TRANSLATIONS)/messages.pot .
-	$(BIN)/pybabel -q extract -F babel-leichte-sprache.cfg $(BABEL_KEYWORDS) --no-wrap \
+	$(BIN)/pybabel -q $(BABEL_EXTRACT) -F babel-leichte-sprache.cfg --no-wrap \
 	  --sort-by-file --project="Zukunftswerkstatt Live" -o $(TRANSLATIONS)/leichte_sprache.pot .
 
 translations-update: translations-extract

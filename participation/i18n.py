@@ -40,6 +40,7 @@ COOKIE_MAX_AGE = 365 * 24 * 3600
 # Endpoints residents see. Views elsewhere can instead use the @resident_page decorator.
 RESIDENT_ENDPOINTS = {
     "pages.index", "pages.help", "pages.privacy", "pages.accessibility", "prefs.display",
+    "workshops.join_redirect", "workshops.join", "workshops.live", "results.public",
 }
 # Blueprints whose every page is for residents.
 RESIDENT_BLUEPRINTS: set[str] = set()
@@ -170,6 +171,7 @@ def compile_catalogues(directory: str) -> list[str]:
             handle, tmp = tempfile.mkstemp(dir=str(po_path.parent), suffix=".mo.tmp")
             with os.fdopen(handle, "wb") as mo_file:
                 write_mo(mo_file, catalog)
+            os.chmod(tmp, 0o644)  # mkstemp makes it private; the server may run as another user
             os.replace(tmp, mo_path)  # atomic: parallel processes never read half a file
             built.append(str(mo_path))
         except OSError as error:  # a read-only installation: `make translations` built them

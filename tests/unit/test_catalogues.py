@@ -22,6 +22,12 @@ RESIDENT_LANGUAGES = ["tr", "ar", "uk", "ru"]
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}")
 
 
+def _wanted_directory(path: str) -> bool:
+    # Unlike Babel's default, keep folders starting with "_" (templates/_macros).
+    name = Path(path).name
+    return not name.startswith(".") and name not in ("node_modules", "__pycache__", "test-artifacts")
+
+
 @lru_cache(maxsize=None)
 def extracted(cfg: str) -> dict[str, str]:
     """msgid -> first location, for every string in the file set of `cfg`."""
@@ -29,7 +35,8 @@ def extracted(cfg: str) -> dict[str, str]:
         method_map, options_map = parse_mapping_cfg(fileobj)
     found = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
-            str(ROOT), method_map, options_map, keywords=KEYWORDS):
+            str(ROOT), method_map, options_map, keywords=KEYWORDS,
+            directory_filter=_wanted_directory):
         msgid = message[0] if isinstance(message, tuple) else message
         if msgid:
             found.setdefault(msgid, f"{filename}:{lineno}")
@@ -96,7 +103,7 @@ def test_translations_keep_the_placeholders(locale, domain):
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         expected = set(PLACEHOLDER.findall(ids[-1]))
-        for text in strings:
+        for text in filter(None, strings):  # untranslated forms are another test's business
             # A plural form may say "one" instead of the number: %(n)s may be dropped there.
             got = set(PLACEHOLDER.findall(text))
             if got - expected or (len(strings) == 1 and expected - got):
@@ -117,7 +124,7 @@ def fresh(client):
     ("en", "Help: how to take part", "ltr"),
     ("tr", "Yardım: Nasıl katılırsınız", "ltr"),
     ("ar", "مساعدة: كيف تشارك", "rtl"),
-    ("uk", "Допомога: як взяти участь", "ltr"),
+    ("uk", "Довідка: як взяти участь", "ltr"),
     ("ru", "Помощь: как принять участие", "ltr"),
 ])
 def test_help_page_in_each_resident_language(fresh, lang, expected, direction):
@@ -148,10 +155,13 @@ def test_leichte_sprache_rewrites_help_but_keeps_german(fresh):
     page = fresh.get("/hilfe?lang=ls").get_data(as_text=True)
     assert 'lang="de"' in page
     normal = fresh.get("/hilfe?lang=de").get_data(as_text=True)
-    easy_title = catalogue("de", "leichte_sprache").get("Hilfe: So machen Sie mit").string
-    assert easy_title in page and easy_title not in normal
+    lead = "Bei der Zukunftswerkstatt sammeln wir Ideen für unseren Ort. Sie brauchen kein Konto und keine App."
+    easy_lead = catalogue("de", "leichte_sprache").get(lead).string
+    assert easy_lead != lead
+    assert easy_lead in page and lead not in page
+    assert lead in normal and easy_lead not in normal
     # Strings without an easy version stay in plain German.
-    assert "Datenschutz" in page
+    assert ">Barrierefreiheit</a>" in page
 
 
 def test_large_text_switch_sets_the_cookie_and_the_body_class(fresh):
