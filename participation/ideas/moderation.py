@@ -81,6 +81,8 @@ def edit(workshop_id, idea_id, text, user_id) -> Idea:
     if text != idea.text:
         record(workshop_id, user_id, "edit", {"old": idea.text, "new": text}, idea.id)
         idea.text = text
+        from ..insights import services as insights
+        insights.on_idea_text_changed(idea)  # the embedding follows the corrected text
         db.session.commit()
     broadcast_idea(idea)
     return idea

@@ -71,6 +71,8 @@ def submit_idea(workshop_id: int, participant_id: int, text, client_id: str) -> 
                 phase=workshop.phase, text=text,
                 status=IdeaStatus.PENDING.value if pending else IdeaStatus.VISIBLE.value,
                 channel=participant.channel if participant else "onsite")
+    from ..insights import services as insights
+    insights.prepare_idea(idea)  # its embedding, computed once: similar ideas, duplicates
     db.session.add(idea)
     try:
         db.session.commit()

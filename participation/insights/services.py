@@ -6,6 +6,7 @@ commit that stored a new idea (or `prepare_idea(idea)` before that commit, to sa
 second commit). Either computes the idea's embedding once (a few ms) and stores it in
 Idea.embedding; nothing is recomputed per request.
 """
+import logging
 import threading
 
 from flask_babel import lazy_gettext as _l
@@ -21,6 +22,7 @@ from .embeddings import get_embedder, to_bytes
 from .models import DismissedPair
 from .wordcloud import word_counts
 
+log = logging.getLogger(__name__)
 MIN_QUERY_LENGTH = 12   # characters typed before similar ideas are looked up
 SIMILAR_LIMIT = 3
 
@@ -34,9 +36,15 @@ class NotAvailable(DomainError):
 # ---- integration with the ideas feature -------------------------------------------
 
 def prepare_idea(idea: Idea) -> None:
-    """Set the idea's embedding (no commit). Call before the commit that stores the idea."""
-    if idea.embedding is None and idea.text:
+    """Set the idea's embedding (no commit). Call before the commit that stores the idea.
+    Never raises: a submission must not fail for a hint; a missing vector is made later
+    by the first lookup that needs it."""
+    if idea.embedding is not None or not idea.text:
+        return
+    try:
         idea.embedding = to_bytes(get_embedder().encode([idea.text])[0])
+    except Exception:  # noqa: BLE001
+        log.exception("could not embed idea %s", idea.id)
 
 
 def on_idea_created(idea: Idea) -> None:
@@ -48,10 +56,11 @@ def on_idea_created(idea: Idea) -> None:
 
 
 def on_idea_text_changed(idea: Idea) -> None:
-    """Call after a facilitator corrected an idea's text: its vector is recomputed once."""
+    """Call before the commit that corrects an idea's text: its vector is recomputed once.
+    The cached matrices hold rows by idea id, so this process drops them; another server
+    process keeps the old row until it restarts (a corrected typo barely moves a vector)."""
     idea.embedding = None
     prepare_idea(idea)
-    db.session.commit()
     similarity.clear_cache()
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import text
 from werkzeug.security import generate_password_hash
 
 from participation.accounts.permissions import ROLE_PERMISSIONS
+from participation.accounts.permissions import Permission as P
 from participation.extensions import db
 from tests.conftest import PASSWORD, login, make_app
 from tests.http.route_access_table import (PARAMS, REQUEST_KWARGS, ROUTE_ACCESS, Access,
@@ -31,10 +32,39 @@ def module_app():
     from pathlib import Path
     folder = Path(tempfile.mkdtemp(dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
     app = make_app(folder)
+    _register_selftest_route(app)
     with app.app_context():
         yield app
         db.session.remove()
     shutil.rmtree(folder, ignore_errors=True)
+
+
+SELFTEST_LEAK = "_access_selftest_leak"
+SELFTEST_WRITES_THEN_REFUSES = "_access_selftest_writes_then_refuses"
+
+
+def _register_selftest_route(app):
+    """A deliberately unprotected route: the walk must flag it (see test_a_leaky_route)."""
+    def leak(municipality_id):
+        from participation.municipalities.models import Municipality
+        db.session.get(Municipality, municipality_id).population += 1
+        db.session.commit()
+        return "ok"
+    app.add_url_rule("/_selftest/m/<int:municipality_id>/leak", SELFTEST_LEAK, leak,
+                     methods=["GET", "POST"])
+
+    def writes_then_refuses(municipality_id):
+        from flask import abort
+        from flask_login import current_user
+        from participation.accounts.permissions import is_member
+        leak(municipality_id)
+        if not current_user.is_authenticated:
+            return app.login_manager.unauthorized()
+        if not is_member(current_user, municipality_id):
+            abort(404)
+        return "ok"
+    app.add_url_rule("/_selftest/m/<int:municipality_id>/writes", SELFTEST_WRITES_THEN_REFUSES,
+                     writes_then_refuses, methods=["POST"])
 
 
 @pytest.fixture
@@ -156,7 +186,7 @@ def client_for(app, cookies):
 
 
 def test_every_endpoint_has_an_access_rule(app):
-    endpoints = set(app.view_functions)
+    endpoints = set(app.view_functions) - {SELFTEST_LEAK, SELFTEST_WRITES_THEN_REFUSES}
     missing = sorted(endpoints - set(ROUTE_ACCESS))
     assert not missing, ("Endpoints without a line in tests/http/route_access_table.py "
                          f"ROUTE_ACCESS: {missing}")
@@ -164,11 +194,8 @@ def test_every_endpoint_has_an_access_rule(app):
     assert not stale, f"ROUTE_ACCESS lists endpoints the app does not have: {stale}"
 
 
-@pytest.mark.parametrize("endpoint", sorted(ROUTE_ACCESS))
-def test_route_access(app, world_for_access, role_cookies, endpoint):
-    if endpoint not in app.view_functions:
-        pytest.fail(f"{endpoint} is in ROUTE_ACCESS but not in the app")
-    access = ROUTE_ACCESS[endpoint]
+def check_endpoint(app, world, cookies, endpoint: str, access: Access) -> list[str]:
+    """Every role, every method of one endpoint; returns what went wrong."""
     rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
     methods = sorted(rule.methods - IGNORED_METHODS)
     # Refusals first (they must change nothing), then the people who may: their requests
@@ -178,10 +205,10 @@ def test_route_access(app, world_for_access, role_cookies, endpoint):
     failures = []
     for role, method in plan:
         want = expected(access, role)
-        url = build_url(app, endpoint, world_for_access)
-        kwargs = REQUEST_KWARGS[endpoint](world_for_access) if endpoint in REQUEST_KWARGS else {}
+        url = build_url(app, endpoint, world)
+        kwargs = REQUEST_KWARGS[endpoint](world) if endpoint in REQUEST_KWARGS else {}
         before = snapshot() if want != "allowed" else None
-        response = client_for(app, role_cookies[role]).open(url, method=method, **kwargs)
+        response = client_for(app, cookies[role]).open(url, method=method, **kwargs)
         db.session.rollback()
         db.session.expire_all()
         if not outcome_matches(want, response):
@@ -192,7 +219,31 @@ def test_route_access(app, world_for_access, role_cookies, endpoint):
             changed = [name for name in before if before[name] != after[name]]
             if changed:
                 failures.append(f"{method} {url} as {role} was refused but changed {changed}")
+    return failures
+
+
+@pytest.mark.parametrize("endpoint", sorted(ROUTE_ACCESS))
+def test_route_access(app, world_for_access, role_cookies, endpoint):
+    if endpoint not in app.view_functions:
+        pytest.fail(f"{endpoint} is in ROUTE_ACCESS but not in the app")
+    failures = check_endpoint(app, world_for_access, role_cookies, endpoint, ROUTE_ACCESS[endpoint])
     assert not failures, "\n".join(failures)
+
+
+def test_a_leaky_route_is_caught(app, world_for_access, role_cookies):
+    """A route that forgets the tenant check and writes anyway fails the walk."""
+    failures = check_endpoint(app, world_for_access, role_cookies, SELFTEST_LEAK,
+                              Access("member", P.EDIT_PROFILE))
+    assert any("as other_staff: expected 404, got 200" in f for f in failures), failures
+    assert any("as anonymous: expected login" in f for f in failures), failures
+
+
+def test_a_refusal_that_still_wrote_is_caught(app, world_for_access, role_cookies):
+    failures = check_endpoint(app, world_for_access, role_cookies, SELFTEST_WRITES_THEN_REFUSES,
+                              Access("member", P.VIEW))
+    assert any("as other_staff was refused but changed ['municipality']" in f
+               for f in failures), failures
+    assert any("as anonymous was refused but changed" in f for f in failures), failures
 
 
 def test_refused_post_really_changes_nothing_is_detected(app, world_for_access):
