@@ -17,9 +17,9 @@ const state = {
   workshop: null, ideas: new Map(), starting: [], me: { dots_left: 0, my_dots: {} },
   connected: false, sort: "new", troubleShown: false, loaded: false,
   // The first connection gets a few seconds before the page calls itself offline.
-  starting: true,
+  booting: true,
 };
-setTimeout(() => { state.starting = false; renderNet(); }, 4000);
+setTimeout(() => { state.booting = false; renderNet(); }, 4000);
 
 // The fixed dock (connection line and budget bar) must never cover the end of the page.
 const dock = root.querySelector("[data-dock]");
@@ -67,7 +67,7 @@ outbox.attach(socket);
 
 socket.on("connect", () => {
   state.connected = true;
-  state.starting = false;
+  state.booting = false;
   renderNet();
 });
 socket.on("disconnect", () => {
@@ -271,7 +271,7 @@ function renderNet() {
   const stale = outbox.pending.some((op) => Date.now() - op.created > 1500);
   clearTimeout(netTimer);
   if (outbox.size && !stale) netTimer = setTimeout(renderNet, 1600);
-  if ((!state.connected && !state.starting) || stale) {
+  if ((!state.connected && !state.booting) || stale) {
     if (!state.troubleShown) announce(t("offline"));
     state.troubleShown = true;
     clearTimeout(sentTimer);
