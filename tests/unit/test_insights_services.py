@@ -192,3 +192,29 @@ def test_word_cloud_follows_new_and_hidden_ideas(workshop, backend):
     hidden.status = "hidden"
     db.session.commit()
     assert services.word_cloud(workshop.id)["words"][0]["count"] == 1
+
+
+def test_a_submitted_idea_arrives_with_its_embedding(workshop, backend):
+    from participation.ideas import services as idea_services
+    from participation.workshops.models import Participant
+    resident = Participant(workshop_id=workshop.id, token="r" * 43)
+    db.session.add(resident)
+    db.session.commit()
+    idea, _ = idea_services.submit_idea(workshop.id, resident.id, "Der Bus soll auch sonntags fahren",
+                                        "submit-0001-abcdef")
+    assert from_db(idea).shape == (embeddings.get_embedder().dim,)
+
+
+def test_a_corrected_text_gets_a_new_embedding(workshop, backend, world):
+    from participation.ideas import moderation
+    idea = add_idea(workshop, "Der Bus soll auch am Wochenende fahren")
+    before = from_db(idea).copy()
+    moderation.edit(workshop.id, idea.id, "Ein Jugendtreff mit festen Öffnungszeiten", world["facilitator"].id)
+    assert not np.allclose(before, from_db(idea))
+    assert texts(services.similar_ideas(workshop.id, "Jugendtreff mit festen Öffnungszeiten")) == [
+        "Ein Jugendtreff mit festen Öffnungszeiten"]
+
+
+def from_db(idea):
+    db.session.expire_all()
+    return np.frombuffer(db.session.get(Idea, idea.id).embedding, dtype=np.float32)
