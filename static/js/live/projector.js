@@ -118,7 +118,22 @@ function renderWall(w) {
     }
   }
   $("[data-wall]").replaceChildren(...columns);
+  columns.forEach(fitColumn);
   for (const idea of ideas) { state.seen.add(idea.id); state.lastDots.set(idea.id, idea.dots); }
+}
+
+// A column shows what fits on the screen (most dotted first) and counts the rest.
+function fitColumn(col) {
+  const list = col.querySelector && col.querySelector("ul");
+  if (!list) return;
+  const bottom = col.getBoundingClientRect().bottom;
+  const cards = [...list.children];
+  let cut = cards.findIndex((card) => card.getBoundingClientRect().bottom > bottom);
+  if (cut < 0) return;
+  // Leave room for the "more" line.
+  cut = Math.max(0, cut - 1);
+  cards.slice(cut).forEach((card) => card.remove());
+  list.append(h("li", { class: "wall-more", text: t("more", { n: cards.length - cut }) }));
 }
 
 function column(title, ideas) {
