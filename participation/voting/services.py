@@ -67,44 +67,10 @@ def _own(dot: Dot, participant_id: int) -> Dot:
 
 
 def add_dot(workshop_id: int, participant_id: int, idea_id, client_id: str) -> dict:
-    """Place one dot. Returns {"me", "dots", "repeat"}."""
-    workshop = workshop_services.get_workshop(workshop_id)
-    find = db.select(Dot).where(Dot.workshop_id == workshop_id, Dot.client_id == client_id)
-    existing = db.session.scalar(find)
-    if existing is not None:
-        return _result(workshop, _own(existing, participant_id).participant_id, existing.idea_id, True)
-    workshop_services.require_open(workshop)
-    participant = lock_participant(participant_id)
-    existing = db.session.scalar(find)  # the twin request may have committed while we waited
-    if existing is not None:
-        db.session.commit()
-        return _result(workshop, _own(existing, participant_id).participant_id, existing.idea_id, True)
-    idea = idea_services.get_idea(workshop_id, idea_id)
-    if idea.status != IdeaStatus.VISIBLE.value:
-        raise idea_services.IdeaNotFound()
-    if idea.phase != workshop.phase:
-        raise DomainError("wrong_phase", _l("Punkte gibt es nur für Ideen der aktuellen Phase."))
-    mine = my_dots(workshop, participant_id)
-    if sum(mine.values()) >= workshop.dots_per_participant:
-        raise DomainError("budget_exhausted", _l("Sie haben alle Ihre Punkte vergeben."))
-    if mine.get(idea.id, 0) >= workshop.max_dots_per_idea:
-        raise DomainError("idea_limit_reached", _l(
-            "Mehr als %(n)s Punkte pro Idee gehen nicht.", n=workshop.max_dots_per_idea))
-    db.session.add(Dot(workshop_id=workshop_id, idea_id=idea.id, participant_id=participant_id,
-                       phase=workshop.phase, age_band=participant.age_band,
-                       channel=participant.channel, client_id=client_id))
-    db.session.execute(update(Idea).where(Idea.id == idea.id)
-                       .values(dot_count=Idea.dot_count + 1)
-                       .execution_options(synchronize_session=False))
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        existing = db.session.scalar(find)
-        if existing is None:
-            raise
-        return _result(workshop, _own(existing, participant_id).participant_id, existing.idea_id, True)
-    return _after_write(workshop, participant_id, idea.id)
+    """Place one dot. Returns {"me", "dots", "repeat"}. The rules and the grouped commit
+    (several dots of a process in one transaction, acked only after it) are in batch.py."""
+    from . import batch
+    return batch.add_dot(workshop_id, participant_id, idea_id, client_id)
 
 
 def remove_dot(workshop_id: int, participant_id: int, idea_id, client_id: str) -> dict:
