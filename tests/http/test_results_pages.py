@@ -8,6 +8,7 @@ from participation.plan import promotion, services as plan_services
 from participation.workshops import cookies
 from participation.workshops.models import Workshop
 from tests.unit.test_results_data import run_workshop
+from tests.unit.test_results_data import app, fast_hashing  # noqa: F401  (faster fixtures)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from participation.extensions import db
 from participation.plan import promotion, services
 from participation.plan.models import Measure
 from tests.unit.test_results_data import add_idea, make_workshop, run_workshop
+from tests.unit.test_results_data import app, fast_hashing  # noqa: F401  (faster fixtures)
 
 
 @pytest.fixture

@@ -1,8 +1,15 @@
 """Builders for results and plan tests: a workshop run straight through the models.
 (No tests in here; the other test modules import these helpers.)"""
 import itertools
+import os
 import secrets
+import shutil
+import tempfile
 from datetime import datetime
+from pathlib import Path
+
+import pytest
+from werkzeug.security import generate_password_hash
 
 from participation.extensions import db
 from participation.ideas.models import Cluster, Idea
@@ -10,6 +17,28 @@ from participation.voting.models import Dot
 from participation.workshops.models import Participant, Workshop
 
 _ids = itertools.count(1)
+
+
+# Faster versions of conftest's fixtures for the results and plan tests, which import them:
+# the database on a RAM disk when there is one, and cheap password hashes (real scrypt costs
+# about half a second per account on a busy machine, and every test creates five).
+@pytest.fixture
+def app():
+    from tests.conftest import make_app
+    folder = Path(tempfile.mkdtemp(dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
+    application = make_app(folder)
+    with application.app_context():
+        db.create_all()
+        yield application
+        db.session.remove()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch):
+    from participation.accounts import services
+    monkeypatch.setattr(services, "generate_password_hash",
+                        lambda password: generate_password_hash(password, "pbkdf2:sha256:1000"))
 
 NICKNAMES = ("Zebrafink", "Kormoran", "Eisvogel", "Wiedehopf", "Rotmilan", "Uhu")
 
