@@ -106,3 +106,30 @@ def members_of(municipality_id: int) -> list[User]:
     return list(db.session.scalars(
         db.select(User).join(Membership).where(Membership.municipality_id == municipality_id)
         .order_by(User.name)))
+
+
+def add_membership(user_id: int, municipality_id: int) -> User:
+    """Assign a facilitator or staff member to one more municipality (admins see all anyway)."""
+    user = get_user(user_id)
+    if user.is_admin:
+        raise ValidationError("admin_sees_all",
+                              _l("Administratorinnen und Administratoren sehen ohnehin alle Kommunen."))
+    if municipality_id not in user.municipality_ids:
+        user.memberships.append(Membership(municipality_id=municipality_id))
+        db.session.commit()
+    return user
+
+
+def remove_membership(user_id: int, municipality_id: int) -> None:
+    user = get_user(user_id)
+    membership = next((m for m in user.memberships if m.municipality_id == municipality_id), None)
+    if membership is None:
+        raise NotFound()
+    user.memberships.remove(membership)
+    db.session.commit()
+
+
+def assignable_users(municipality_id: int) -> list[User]:
+    """Active non-admin accounts not yet assigned to the municipality."""
+    return [u for u in list_users()
+            if u.active and not u.is_admin and municipality_id not in u.municipality_ids]

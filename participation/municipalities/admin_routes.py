@@ -3,11 +3,12 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..accounts import services as account_services
 from ..accounts.permissions import Permission, require_admin
 from ..errors import DomainError
 from . import services
 from .blueprint import bp
-from .forms import MunicipalityForm
+from .forms import MemberForm, MunicipalityForm
 
 
 @bp.route("/admin/kommunen")
@@ -56,3 +57,32 @@ def municipality_edit(municipality_id):
     status = 400 if form.is_submitted() else 200
     return render_template("municipalities/form.html", form=form,
                            municipality=municipality), status
+
+
+@bp.route("/m/<int:municipality_id>/mitglieder", methods=["POST"])
+@login_required
+def member_add(municipality_id):
+    services.municipality_for(current_user, municipality_id, Permission.MANAGE)
+    form = MemberForm()
+    form.user_id.choices = [(u.id, u.name) for u in account_services.assignable_users(municipality_id)]
+    if form.validate_on_submit():
+        try:
+            user = account_services.add_membership(form.user_id.data, municipality_id)
+        except DomainError as error:
+            flash(str(error.message), "error")
+        else:
+            flash(_("%(name)s ist jetzt dieser Kommune zugeordnet.", name=user.name), "success")
+    else:
+        flash(_("Bitte wählen Sie eine Person aus der Liste."), "error")
+    return redirect(url_for("municipalities.detail", municipality_id=municipality_id,
+                            _anchor="members-heading"))
+
+
+@bp.route("/m/<int:municipality_id>/mitglieder/<int:user_id>/entfernen", methods=["POST"])
+@login_required
+def member_remove(municipality_id, user_id):
+    services.municipality_for(current_user, municipality_id, Permission.MANAGE)
+    account_services.remove_membership(user_id, municipality_id)
+    flash(_("Die Zuordnung ist aufgehoben."), "success")
+    return redirect(url_for("municipalities.detail", municipality_id=municipality_id,
+                            _anchor="members-heading"))

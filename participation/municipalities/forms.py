@@ -74,6 +74,10 @@ class ThemeForm(FlaskForm):
     name = StringField(_l("Thema"), validators=[DataRequired(), Length(max=120)])
 
 
+class MemberForm(FlaskForm):
+    user_id = SelectField(_l("Person"), coerce=int, validate_choice=True)
+
+
 class StageForm(FlaskForm):
     status = SelectField(_l("Stand"), choices=list(STATUS_LABELS.items()))
     starts_on = DateField(_l("Beginn"), validators=[Optional()])

@@ -8,7 +8,7 @@ from ..accounts.permissions import Permission, can
 from ..errors import DomainError
 from . import profile_services, services
 from .blueprint import bp
-from .forms import StageForm, ThemeForm
+from .forms import MemberForm, StageForm, ThemeForm
 from .models import Stage
 
 # Stages whose work happens on another feature's page, once that feature exists.
@@ -40,12 +40,18 @@ def dashboard():
 @login_required
 def detail(municipality_id):
     municipality = services.municipality_for(current_user, municipality_id)
+    may_manage = can(current_user, Permission.MANAGE, municipality_id)
+    member_form = None
+    if may_manage:
+        member_form = MemberForm()
+        member_form.user_id.choices = [
+            (u.id, u.name) for u in account_services.assignable_users(municipality_id)]
     return render_template(
-        "municipalities/detail.html", municipality=municipality,
+        "municipalities/detail.html", municipality=municipality, member_form=member_form,
         current=services.current_stage(municipality), stage_url=stage_url,
         members=account_services.members_of(municipality_id),
         can_edit=can(current_user, Permission.EDIT_PROFILE, municipality_id),
-        can_manage=can(current_user, Permission.MANAGE, municipality_id))
+        can_manage=may_manage)
 
 
 def _render_stage(municipality, row, form=None, theme_form=None, status=200):

@@ -70,6 +70,8 @@ ROUTE_ACCESS = {
     "municipalities.municipality_new": ADMIN,
     "municipalities.municipality_edit": member(P.MANAGE),
     "municipalities.detail": member(P.VIEW),
+    "municipalities.member_add": member(P.MANAGE),
+    "municipalities.member_remove": member(P.MANAGE),
     "municipalities.stage": member(P.VIEW),
     "municipalities.stage_update": member(P.EDIT_PROFILE),
     "municipalities.theme_add": member(P.EDIT_PROFILE),
@@ -146,6 +148,15 @@ def _add(row):
     return row
 
 
+def _home_member(w):
+    from participation.accounts.models import Membership, User
+    n = _count(w)
+    user = _add(User(email=f"member{n}@example.org", name=f"Mitglied {n}", password_hash="x",
+                     role="staff", session_token=f"t{n}"))
+    _add(Membership(user_id=user.id, municipality_id=w["home"].id))
+    return user.id
+
+
 def _indicator(w):
     from participation.municipalities.models import KeyIndicator
     return _add(KeyIndicator(municipality_id=w["home"].id, name="Kennzahl", value="1")).id
@@ -193,6 +204,8 @@ def _code(n: int) -> str:
 PARAMS = {
     "municipality_id": lambda w: w["home"].id,
     "user_id": lambda w: w["staff"].id,
+    # A fresh member of home each time: allowed removals must not run out of members.
+    "municipalities.member_remove:user_id": lambda w: _home_member(w),
     "stage": lambda w: "kick_off",
     "filename": lambda w: "css/app.css",
     "indicator_id": _indicator,

@@ -137,3 +137,31 @@ def test_stepper_links_to_other_features_only_when_they_exist(app, login_as, wor
                 assert f'href="{url_for(endpoint, municipality_id=world["home"].id)}"' in page
         else:
             assert f'href="/m/{world["home"].id}/phasen/{stage}"' in page
+
+
+def test_admin_assigns_and_removes_members_on_the_municipality_page(login_as, world, db):
+    from participation.accounts.models import Membership
+    home, other_staff = world["home"], world["other_staff"]
+    client = login_as("admin")
+    page = client.get(f"/m/{home.id}").get_data(as_text=True)
+    assert "Andere Verwaltung" in page  # offered in the select, not yet a member
+    assert client.post(f"/m/{home.id}/mitglieder", data={"user_id": other_staff.id}).status_code == 302
+    assert Membership.query.filter_by(user_id=other_staff.id, municipality_id=home.id).count() == 1
+    # Now that person sees Heimstadt on the dashboard.
+    assert "Heimstadt" in login_as("other_staff").get("/dashboard").get_data(as_text=True)
+    client = login_as("admin")
+    assert client.post(f"/m/{home.id}/mitglieder/{other_staff.id}/entfernen").status_code == 302
+    assert Membership.query.filter_by(user_id=other_staff.id, municipality_id=home.id).count() == 0
+    # An admin account cannot be "assigned" (admins see everything anyway).
+    client.post(f"/m/{home.id}/mitglieder", data={"user_id": world["admin"].id})
+    assert Membership.query.filter_by(user_id=world["admin"].id).count() == 0
+
+
+def test_facilitator_cannot_assign_members(login_as, world, db):
+    from participation.accounts.models import Membership
+    home = world["home"]
+    client = login_as("facilitator")
+    assert "Zuordnen" not in client.get(f"/m/{home.id}").get_data(as_text=True)
+    assert client.post(f"/m/{home.id}/mitglieder",
+                       data={"user_id": world["other_staff"].id}).status_code == 403
+    assert Membership.query.filter_by(municipality_id=home.id).count() == 2
