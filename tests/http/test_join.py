@@ -92,3 +92,12 @@ def test_invalid_answers_change_nothing(client, workshop):
     response = client.post(f"/j/{workshop.join_code}", data={"age_band": "200+", "channel": "mars"})
     assert response.status_code == 400
     assert db.session.scalar(db.select(db.func.count()).select_from(Participant)) == 0
+
+
+def test_closed_session_with_published_results_links_to_them(client, workshop, world):
+    services.close_workshop(workshop.id, world["facilitator"].id)
+    workshop.results_published = True
+    db.session.commit()
+    page = client.get(f"/j/{workshop.join_code}")
+    assert page.status_code == 404
+    assert f'href="/r/{workshop.join_code}"' in page.get_data(as_text=True)
