@@ -79,6 +79,7 @@ def on_connect(auth=None):
         tally.ensure_ticker(client.workshop_id)  # baseline before the snapshot
         emit("session:snapshot", snapshot(client.workshop_id, client.role, client.participant_id))
     except DomainError as error:
+        realtime.unregister_client(request.sid)
         raise _refuse(error.code, error.message)
     except ConnectionRefusedError:
         raise
