@@ -125,3 +125,14 @@ def test_public_page_by_join_code_once_closed_and_published(app, client, login_a
     db.session.commit()
     assert client.get("/r/K7PM3Q").status_code == 404  # only once the session is closed
     assert client.get("/r/NOPE00").status_code == 404
+
+
+def test_an_empty_session_renders_its_results_page(app, login_as, world):
+    from tests.unit.test_results_data import make_workshop
+    ws = make_workshop(world["home"], results_published=True)
+    page = login_as("facilitator").get(f"/w/{ws.id}/results")
+    assert page.status_code == 200
+    assert "In dieser Phase gibt es keine Ideen." in page.get_data(as_text=True)
+    public = login_as("staff").get(f"/r/{ws.join_code}")
+    assert public.status_code == 200
+    assert "arbeitet die Ergebnisse gerade in ihren Werkstattplan ein" in public.get_data(as_text=True)

@@ -134,3 +134,21 @@ def test_only_workshop_runners_of_the_municipality_publish(ctx, world):
     with pytest.raises(NotFound):
         services.set_published(world["other_facilitator"], ws.id, True)
     assert db.session.get(type(ws), ws.id).results_published is False
+
+
+def test_results_keep_their_shape_after_the_participant_data_is_erased(ctx, world):
+    from participation.privacy.services import erase_participant_data
+    run = run_workshop(world["home"])
+    before = services.session_results(run["workshop"])
+    erase_participant_data(run["workshop"])
+    db.session.expire_all()
+    after = services.session_results(run["workshop"])
+    assert after["phases"] == before["phases"]
+    assert representation(run["workshop"])["participants"]["total"] == 0
+
+
+def test_an_empty_session_has_empty_results(ctx, world):
+    ws = make_workshop(world["home"])
+    results = services.session_results(ws)
+    assert [p["ideas"] for p in results["phases"]] == [[], [], []]
+    assert representation(ws)["summary"] == "Noch nehmen keine Personen teil."
