@@ -8,8 +8,8 @@ from flask_login import current_user, login_required
 from ..accounts.permissions import Permission, can
 from ..errors import DomainError
 from ..municipalities.services import municipality_for
-from . import promotion, services
-from .forms import MeasureForm, ProgressForm, PromoteForm
+from . import drafts, promotion, services
+from .forms import EmptyForm, MeasureForm, ProgressForm, PromoteForm
 from .timeline import timeline
 
 bp = Blueprint("plan", __name__)
@@ -70,7 +70,7 @@ def measure_detail(municipality_id, measure_id):
     return render_template("plan/measure.html", municipality=municipality, measure=measure,
                            can_edit=can_edit, progress_form=ProgressForm(formdata=None,
                                                                          status=measure.status),
-                           s=services)
+                           delete_form=EmptyForm(), s=services)
 
 
 @bp.route("/m/<int:municipality_id>/plan/<int:measure_id>/edit", methods=["GET", "POST"])
@@ -112,7 +112,23 @@ def progress_add(municipality_id, measure_id):
             return redirect(url_for("plan.measure_detail", municipality_id=municipality_id,
                                     measure_id=measure_id))
     return render_template("plan/measure.html", municipality=municipality, measure=measure,
-                           can_edit=True, progress_form=form, s=services), 400
+                           can_edit=True, progress_form=form, delete_form=EmptyForm(),
+                           s=services), 400
+
+
+@bp.route("/m/<int:municipality_id>/plan/<int:measure_id>/delete", methods=["POST"])
+@login_required
+def measure_delete(municipality_id, measure_id):
+    services.measure_for(current_user, municipality_id, measure_id, Permission.EDIT_PLAN)
+    if EmptyForm().validate_on_submit():
+        try:
+            drafts.delete_draft(current_user, municipality_id, measure_id)
+        except DomainError as error:
+            flash(str(error.message), "error")
+            return redirect(url_for("plan.measure_detail", municipality_id=municipality_id,
+                                    measure_id=measure_id))
+        flash(_("Der Entwurf ist gelöscht."), "success")
+    return redirect(url_for("plan.plan_view", municipality_id=municipality_id))
 
 
 @bp.route("/w/<int:workshop_id>/promote", methods=["POST"])

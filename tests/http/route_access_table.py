@@ -122,6 +122,7 @@ ROUTE_ACCESS = {
     "plan.measure_detail": member(P.VIEW),
     "plan.measure_edit": member(P.EDIT_PLAN),
     "plan.progress_add": member(P.EDIT_PLAN),
+    "plan.measure_delete": member(P.EDIT_PLAN),
     "plan.promote": member(P.RUN_WORKSHOPS),
     "plan.review": member(P.VIEW),
     "plan.review_csv": member(P.VIEW),

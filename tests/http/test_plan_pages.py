@@ -178,3 +178,22 @@ def test_library_shows_only_published_measures(login_as, world, plan):
     assert "Mitfahrbank am Ortsausgang" not in page  # not published
     big = login_as("staff").get("/bibliothek?size=gross").get_data(as_text=True)
     assert "Dorfladen in Bürgerhand" not in big
+
+
+def test_an_untouched_draft_can_be_deleted_but_an_edited_measure_cannot(app, login_as, world):
+    from participation.plan import promotion
+    with app.test_request_context():
+        run = run_workshop(world["home"])
+        draft, kept = promotion.promote(world["facilitator"], run["workshop"].id,
+                                        idea_ids=[run["ideas"]["bank"].id, run["ideas"]["treff"].id])
+    home = world["home"].id
+    assert login_as("other_staff").post(f"/m/{home}/plan/{draft.id}/delete").status_code == 404
+    client = login_as("staff")
+    client.post(f"/m/{home}/plan/{kept.id}/edit", data={
+        "title": "Dorftreff", "field_of_action_id": "0", "priority": "medium", "status": "planned"})
+    assert "Entwurf löschen" in client.get(f"/m/{home}/plan/{draft.id}").get_data(as_text=True)
+    assert client.post(f"/m/{home}/plan/{draft.id}/delete").status_code == 302
+    refused = client.post(f"/m/{home}/plan/{kept.id}/delete", follow_redirects=True)
+    assert "Nur unbearbeitete Entwürfe lassen sich löschen." in refused.get_data(as_text=True)
+    db.session.expire_all()
+    assert [m.title for m in db.session.scalars(db.select(Measure))] == ["Dorftreff"]
