@@ -2,6 +2,7 @@
 import os
 
 import pytest
+from flask import g, request_started
 
 os.environ.setdefault("ASYNC_MODE", "threading")
 
@@ -28,9 +29,16 @@ def make_app(tmp_path, **overrides):
     return create_app(config)
 
 
+def _forget_cached_user(sender, **extra):
+    # The test keeps one app context open, so `g` outlives a request; Flask-Login caches
+    # the user there. Drop it so each request loads its own user, as in production.
+    g.pop("_login_user", None)
+
+
 @pytest.fixture
 def app(tmp_path):
     app = make_app(tmp_path)
+    request_started.connect(_forget_cached_user, app)
     with app.app_context():
         _db.create_all()
         yield app
