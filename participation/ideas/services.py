@@ -1,4 +1,6 @@
 """Idea rules: submitting, who sees which idea, starting points, clusters, broadcasting."""
+import re
+
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
@@ -41,12 +43,18 @@ def cluster_dict(cluster: Cluster) -> dict:
             "position": cluster.position}
 
 
+# Control characters and bidirectional embeddings, overrides and isolates: they can hide or
+# reorder text on the wall and in exports ("Trojan Source"). Pages set the direction with
+# dir="auto", so nobody needs them in an idea.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
 def clean_text(text) -> str:
     if not isinstance(text, str):
         raise ValidationError("invalid")
+    text = _INVISIBLE.sub("", text)
     text = " ".join(text.split()) if "\n" not in text else text.strip()
-    text = text.replace("\x00", "")
-    if not text:
+    if not text or not any(ch.isprintable() and not ch.isspace() for ch in text):
         raise ValidationError("text_empty", _l("Bitte schreiben Sie Ihre Idee auf."))
     if len(text) > MAX_IDEA_LENGTH:
         raise ValidationError("text_too_long", _l(
