@@ -9,7 +9,7 @@ from ..accounts.permissions import Permission, can
 from ..plan import services as plan_services
 from . import exports, services
 from .charts import bar_chart
-from ..age_bands import AGE_BAND_LABELS
+from ..age_bands import AGE_BAND_LABELS, NO_ANSWER
 from .services import CHANNEL_LABELS
 
 
@@ -17,7 +17,8 @@ def _common(workshop) -> dict:
     day = services.session_date(workshop)
     return {"workshop": workshop, "municipality": services.municipality_of(workshop),
             "session_day": format_date(day, "d. MMMM yyyy") if day else "",
-            "band_labels": AGE_BAND_LABELS, "channel_labels": CHANNEL_LABELS}
+            "band_labels": AGE_BAND_LABELS, "channel_labels": CHANNEL_LABELS,
+            "no_answer_label": AGE_BAND_LABELS[NO_ANSWER]}
 
 bp = Blueprint("results", __name__)
 

@@ -52,7 +52,8 @@ def test_anonymous_and_residents_cannot_read_unpublished_results(app, client, ru
 def test_results_page_reads_like_a_report(login_as, run):
     page = login_as("facilitator").get(f"/w/{run['workshop'].id}/results").get_data(as_text=True)
     assert page.index("Bürgerbus am Wochenende") < page.index("Mehr Bänke am Marktplatz")
-    assert "Menschen unter 18: 0 % der Teilnehmenden, 16 % der Einwohnerschaft" in page
+    assert page.count("Menschen unter 18: 0 % der Teilnehmenden, 16 % der Einwohnerschaft") == 1
+    assert "keine Angabe" in page  # the one person without an age band
     assert "Menschen mit Migrationsgeschichte: 29 % der Teilnehmenden" in page
     assert "In den Werkstattplan übernehmen" in page
     assert "Ergebnisse veröffentlichen" in page
