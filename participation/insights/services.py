@@ -39,6 +39,8 @@ def prepare_idea(idea: Idea) -> None:
     """Set the idea's embedding (no commit). Call before the commit that stores the idea.
     Never raises: a submission must not fail for a hint; a missing vector is made later
     by the first lookup that needs it."""
+    if idea.workshop_id is not None:
+        similarity.mark_changed(idea.workshop_id)
     if idea.embedding is not None or not idea.text:
         return
     try:
@@ -50,6 +52,7 @@ def prepare_idea(idea: Idea) -> None:
 def on_idea_created(idea: Idea) -> None:
     """Call after the idea was committed: stores its embedding if it has none yet.
     The per-session matrix notices the new idea on its next use by itself."""
+    similarity.mark_changed(idea.workshop_id)
     if idea.embedding is None:
         prepare_idea(idea)
         db.session.commit()

@@ -1,15 +1,17 @@
 """Nearest ideas and duplicate pairs over a per-session matrix of stored embeddings.
 
 The matrix of one session and phase is cached in memory and rebuilt only when the set of
-visible ideas changed; each check costs one small id query, so another server process
+visible ideas changed; each check costs one aggregate query, so another server process
 that added, hid or merged an idea is noticed at once. Embeddings are read from
 Idea.embedding (computed once when the idea arrived); an idea without a stored vector of
 the current backend gets one here, stored, and never recomputed.
 """
 import threading
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 import numpy as np
+from sqlalchemy import func
 
 from ..extensions import db
 from ..ideas.models import Idea, IdeaStatus
@@ -18,13 +20,22 @@ from .embeddings import from_bytes, get_embedder, to_bytes
 
 @dataclass
 class SessionMatrix:
-    ids: np.ndarray      # idea ids, one per row
+    ids: np.ndarray      # idea ids, one per row, ascending
     matrix: np.ndarray   # float32, rows L2-normalised
+    signature: tuple = ()
+    checked_at: float = field(default_factory=lambda: _now())
 
 
+_now = time.monotonic  # replaced in tests
 _cache: dict[tuple, SessionMatrix] = {}
 _cache_lock = threading.Lock()
+_changed: set[int] = set()   # sessions with a new idea in this process since the last check
 MAX_CACHED_SESSIONS = 64
+# The typing hint re-checks the database at most this often per session (seconds). On
+# SQLite the check reads every idea row of the session, embedding blobs included (about
+# 15 ms for 2,000 ideas); a new idea from this process is seen at once (mark_changed),
+# a hide or merge, or an idea from another server process, within this time.
+HINT_MAX_AGE = 2.0
 
 
 def clear_cache():
@@ -32,12 +43,25 @@ def clear_cache():
         _cache.clear()
 
 
-def _visible_ids(workshop_id: int, phase: str | None) -> list[int]:
-    query = db.session.query(Idea.id).filter(Idea.workshop_id == workshop_id,
-                                             Idea.status == IdeaStatus.VISIBLE.value)
+def mark_changed(workshop_id: int) -> None:
+    _changed.add(workshop_id)
+
+
+def _visible(workshop_id: int, phase: str | None):
+    conditions = [Idea.workshop_id == workshop_id, Idea.status == IdeaStatus.VISIBLE.value]
     if phase:
-        query = query.filter(Idea.phase == phase)
-    return [row[0] for row in query.order_by(Idea.id)]
+        conditions.append(Idea.phase == phase)
+    return conditions
+
+
+def _signature(workshop_id: int, phase: str | None) -> tuple:
+    """Count, sum and sum of squares of the visible ids: one aggregate row instead of
+    2,000 ids per lookup. Equal signatures mean the same set of ids (short of several
+    simultaneous hide/restore swaps designed to collide)."""
+    row = db.session.query(func.count(Idea.id), func.coalesce(func.sum(Idea.id), 0),
+                           func.coalesce(func.sum(Idea.id * Idea.id), 0)).filter(
+        *_visible(workshop_id, phase)).one()
+    return tuple(int(v) for v in row)
 
 
 def ensure_embeddings(ideas, embedder=None) -> int:
@@ -51,26 +75,41 @@ def ensure_embeddings(ideas, embedder=None) -> int:
     return len(missing)
 
 
-def session_matrix(workshop_id: int, phase: str | None) -> SessionMatrix:
+def session_matrix(workshop_id: int, phase: str | None, max_age: float = 0.0) -> SessionMatrix:
+    """The matrix of the visible ideas; checked against the database unless the cached one
+    is younger than `max_age` seconds and no idea arrived here since."""
     embedder = get_embedder()
     key = (workshop_id, phase, embedder.name)
-    ids = _visible_ids(workshop_id, phase)
     cached = _cache.get(key)
-    if cached is not None and len(cached.ids) == len(ids) and np.array_equal(cached.ids, ids):
+    now = _now()
+    if (cached is not None and max_age and now - cached.checked_at < max_age
+            and workshop_id not in _changed):
         return cached
-    known = {}
+    _changed.discard(workshop_id)
+    signature = _signature(workshop_id, phase)
+    if cached is not None and cached.signature == signature:
+        cached.checked_at = now
+        return cached
+    ids = np.asarray([row[0] for row in db.session.query(Idea.id).filter(
+        *_visible(workshop_id, phase)).order_by(Idea.id)], dtype=np.int64)
     if cached is not None:
-        known = {int(i): cached.matrix[row] for row, i in enumerate(cached.ids)}
-    wanted = [i for i in ids if i not in known]
+        # Reuse the rows still visible; read only the new ideas' vectors.
+        keep = np.isin(cached.ids, ids)
+        old_ids, old_rows = cached.ids[keep], cached.matrix[keep]
+    else:
+        old_ids, old_rows = np.zeros(0, dtype=np.int64), np.zeros((0, embedder.dim), np.float32)
+    wanted = ids[~np.isin(ids, old_ids)].tolist()
+    new_rows = np.zeros((0, embedder.dim), dtype=np.float32)
     if wanted:
-        rows = db.session.query(Idea).filter(Idea.id.in_(wanted)).all()
-        if ensure_embeddings(rows, embedder):
+        ideas = {idea.id: idea for idea in db.session.query(Idea).filter(Idea.id.in_(wanted))}
+        if ensure_embeddings(list(ideas.values()), embedder):
             db.session.commit()
-        for idea in rows:
-            known[idea.id] = from_bytes(idea.embedding, embedder.dim)
-    matrix = (np.vstack([known[i] for i in ids]).astype(np.float32) if ids
-              else np.zeros((0, embedder.dim), dtype=np.float32))
-    fresh = SessionMatrix(ids=np.asarray(ids, dtype=np.int64), matrix=matrix)
+        new_rows = np.vstack([from_bytes(ideas[i].embedding, embedder.dim) for i in wanted])
+    all_ids = np.concatenate([old_ids, np.asarray(wanted, dtype=np.int64)])
+    order = np.argsort(all_ids, kind="stable")
+    fresh = SessionMatrix(ids=all_ids[order],
+                          matrix=np.ascontiguousarray(np.vstack([old_rows, new_rows])[order], dtype=np.float32),
+                          signature=signature)
     with _cache_lock:
         if len(_cache) >= MAX_CACHED_SESSIONS and key not in _cache:
             _cache.pop(next(iter(_cache)))
@@ -79,14 +118,17 @@ def session_matrix(workshop_id: int, phase: str | None) -> SessionMatrix:
 
 
 def nearest(workshop_id: int, phase: str | None, vector: np.ndarray, limit: int = 3,
-            threshold: float | None = None, exclude: set[int] = frozenset()) -> list[tuple[int, float]]:
+            threshold: float | None = None, exclude: set[int] = frozenset(),
+            max_age: float = HINT_MAX_AGE) -> list[tuple[int, float]]:
     """Up to `limit` (idea id, cosine) of visible ideas above the threshold, best first."""
     threshold = get_embedder().duplicate_threshold if threshold is None else threshold
-    cache = session_matrix(workshop_id, phase)
+    cache = session_matrix(workshop_id, phase, max_age)
     if not len(cache.ids):
         return []
     scores = cache.matrix @ np.asarray(vector, dtype=np.float32)
-    top = np.argsort(-scores)[: limit + len(exclude)]
+    k = min(limit + len(exclude), len(scores))
+    top = np.argpartition(-scores, k - 1)[:k]
+    top = top[np.argsort(-scores[top])]
     found = [(int(cache.ids[i]), float(scores[i])) for i in top
              if scores[i] >= threshold and int(cache.ids[i]) not in exclude]
     return found[:limit]

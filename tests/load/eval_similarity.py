@@ -137,12 +137,18 @@ def measure_latency(n_ideas: int = 2000, queries: int = 200, backend: str = "aut
             t0 = time.perf_counter()
             pairs = similarity.duplicate_pairs(workshop.id, "kritik", limit=20)
             dup = (time.perf_counter() - t0) * 1000
+            encode_only = []
+            for q in range(50):
+                t0 = time.perf_counter()
+                embedder.encode([texts[(q * 7) % len(texts)]])
+                encode_only.append((time.perf_counter() - t0) * 1000)
             timings.sort()
             return {"backend": embedder.name, "ideas": n_ideas + 1, "queries": queries,
                     "fill_s": round(fill, 2), "first_query_ms": round(first * 1000, 1),
                     "similar_p50_ms": round(statistics.median(timings), 2),
                     "similar_p95_ms": round(timings[int(len(timings) * 0.95) - 1], 2),
                     "similar_max_ms": round(timings[-1], 2),
+                    "encode_p50_ms": round(statistics.median(encode_only), 2),
                     "on_idea_created_ms": round(created, 2),
                     "similar_after_new_idea_ms": round(after_new, 2),
                     "duplicate_pairs_ms": round(dup, 1), "pairs_found": len(pairs)}

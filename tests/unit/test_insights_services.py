@@ -218,3 +218,15 @@ def test_a_corrected_text_gets_a_new_embedding(workshop, backend, world):
 def from_db(idea):
     db.session.expire_all()
     return np.frombuffer(db.session.get(Idea, idea.id).embedding, dtype=np.float32)
+
+
+def test_a_hidden_idea_leaves_the_hints_within_the_recheck_time(workshop, monkeypatch):
+    monkeypatch.setenv(embeddings.BACKEND_ENV, "lexical")
+    similarity.clear_cache()
+    idea = add_idea(workshop, "Der Bus soll auch am Wochenende fahren")
+    assert services.similar_ideas(workshop.id, "Der Bus soll am Wochenende fahren")
+    idea.status = "hidden"   # as another server process would: no hook in this one
+    db.session.commit()
+    later = similarity._now() + similarity.HINT_MAX_AGE + 0.1
+    monkeypatch.setattr(similarity, "_now", lambda: later)
+    assert services.similar_ideas(workshop.id, "Der Bus soll am Wochenende fahren") == []
