@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export FLASK_APP := participation:create_app
 
-.PHONY: run test bench install install-test assets translations translations-extract translations-update chromium services clean security-checks bandit pip-audit
+.PHONY: run test bench eval-similarity install install-test assets translations translations-extract translations-update chromium services clean security-checks bandit pip-audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,11 @@ pip-audit: install-test
 
 bench: install-test
 	$(BIN)/python -m tests.load.bench $(BENCH_ARGS)
+
+# Duplicate detection quality on tests/data/duplicate_pairs.csv and lookup latency with
+# 2,000 ideas (docs/insights.md).
+eval-similarity: install-test
+	$(BIN)/python -m tests.load.eval_similarity $(EVAL_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor .pytest_cache
