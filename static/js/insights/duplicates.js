@@ -13,7 +13,7 @@ export function attachDuplicatesPanel(root) {
 
   function ideaBlock(idea) {
     return el("blockquote", { dir: "auto" }, el("p", { text: idea.text }),
-      el("footer", { text: fill(texts.dots, { n: idea.dots }) }));
+      el("footer", { text: idea.dots === 1 ? texts.dot_one : fill(texts.dots, { n: idea.dots }) }));
   }
 
   function render(pairs) {
