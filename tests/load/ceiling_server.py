@@ -23,12 +23,14 @@ import socketio  # noqa: E402
 
 NS = "/live"
 ROOM = "workshop"
-TALLY_INTERVAL = float(os.environ.get("TALLY_INTERVAL", "0.25"))
+SCREENS = "screens"
+POLL = 0.02
+SCREEN_INTERVAL = 0.05
 WORKSHOP_ID = 1
 
 sio = socketio.Server(async_mode=ASYNC_MODE, cors_allowed_origins=None)
 state = {"ideas": {}, "counts": {}, "dirty": set(), "writes": {}, "participants": set(),
-         "last_flush": 0.0, "scheduled": False, "next_idea": 1}
+         "pending_all": False, "pending_screen": False, "clients": 0, "next_idea": 1}
 
 FORM = ('<form method="post" action="/j/CEIL01"><input type="hidden" name="csrf_token" '
         'value="x"><button>Teilnehmen</button></form>')
@@ -80,10 +82,18 @@ def connect(sid, environ, auth):
         state["participants"].add(who.value)
     sio.save_session(sid, {"who": who.value if who else sid}, namespace=NS)
     sio.enter_room(sid, ROOM, namespace=NS)
+    if role in ("projector", "facilitator"):
+        sio.enter_room(sid, SCREENS, namespace=NS)
+    state["clients"] += 1
     snapshot = {"workshop": {"id": WORKSHOP_ID, "phase": "kritik", "status": "open"},
                 "ideas": [_idea(i) for i in state["ideas"]], "clusters": [],
                 "starting_points": [], "me": {"role": role}, "participants": _participants()}
     sio.emit("session:snapshot", snapshot, to=sid, namespace=NS)
+
+
+@sio.on("disconnect", namespace=NS)
+def disconnect(sid, *reason):
+    state["clients"] -= 1
 
 
 @sio.on("idea:submit", namespace=NS)
@@ -121,25 +131,45 @@ def sync(sid, data):
 
 
 def _schedule_tally():
-    if state["scheduled"]:
-        return
-    state["scheduled"] = True
-    wait = max(0.0, state["last_flush"] + TALLY_INTERVAL - time.monotonic())
-    sio.start_background_task(_flush_later, wait)
+    state["pending_all"] = state["pending_screen"] = True
 
 
-def _flush_later(wait):
-    sio.sleep(wait)
-    state["scheduled"] = False
-    state["last_flush"] = time.monotonic()
-    changed, state["dirty"] = state["dirty"], set()
-    counts = {str(i): state["counts"][i] for i in changed}
-    sio.emit("tally:update", {"counts": counts, "participants": _participants()},
-             to=ROOM, namespace=NS)
+def phone_interval(clients):
+    # The same policy as participation/voting/tally.py, so the comparison is fair.
+    return min(0.5, max(0.03, clients * 0.0001))
+
+
+def _ticker():
+    """Projectors and facilitators up to 20 times a second, everyone at an interval that
+    grows with the number of sockets; the first change after a quiet spell at once."""
+    last_all = last_screen = 0.0
+    sent_all, sent_screen = {}, {}
+    while True:
+        sio.sleep(POLL)
+        now = time.monotonic()
+        due_all = state["pending_all"] and now - last_all >= phone_interval(state["clients"])
+        due_screen = state["pending_screen"] and now - last_screen >= SCREEN_INTERVAL
+        if not (due_all or due_screen):
+            continue
+        counts = dict(state["counts"])
+        base = sent_all if due_all else sent_screen
+        changed = {str(i): c for i, c in counts.items() if base.get(i, 0) != c}
+        payload = {"counts": changed, "participants": _participants()}
+        if due_all:
+            sent_all, sent_screen = counts, dict(counts)
+            state["pending_all"] = state["pending_screen"] = False
+            last_all = last_screen = now
+            sio.emit("tally:update", payload, to=ROOM, namespace=NS)
+        else:
+            sent_screen = counts
+            state["pending_screen"] = False
+            last_screen = now
+            sio.emit("tally:update", payload, to=SCREENS, namespace=NS)
 
 
 if __name__ == "__main__":
     port = int(os.environ.get("PORT", "5055"))
+    sio.start_background_task(_ticker)
     if ASYNC_MODE == "eventlet":
         from eventlet import wsgi
         wsgi.server(eventlet.listen(("127.0.0.1", port), backlog=2048), app,
