@@ -4,6 +4,7 @@ from .ideas.models import Cluster, Idea, ModerationAction  # noqa: F401
 from .insights.models import DismissedPair  # noqa: F401
 from .municipalities.models import (AgeBandPopulation, ExistingMeasure, KeyIndicator,  # noqa: F401
                                     Municipality, ProcessStage, SwotItem, Theme)
+from .results.models import WorkshopParticipationSnapshot  # noqa: F401
 from .plan.models import (FieldOfAction, Measure, MeasureOrigin, MeasureOriginIdea,  # noqa: F401
                           ProgressEntry)
 from .voting.models import Dot  # noqa: F401

@@ -35,12 +35,15 @@ def _unlink(table_name: str, ids_query) -> None:
 
 
 def erase_participant_data(workshop: Workshop, now: datetime | None = None) -> int:
-    """Unlink ideas and dots from their authors and delete the session's participants.
+    """Unlink ideas and dots from their authors and delete the session's participants,
+    keeping only the aggregate counts of who took part (age bands, channels, answers).
 
     Returns the number of participants deleted. Commits once."""
     ids = db.select(Participant.id).where(Participant.workshop_id == workshop.id).scalar_subquery()
     count = db.session.scalar(
         db.select(func.count()).select_from(Participant).where(Participant.workshop_id == workshop.id))
+    from ..results.participation import take_snapshot
+    take_snapshot(workshop.id)  # "who took part" keeps its aggregate counts
     _unlink("participant", ids)
     db.session.execute(db.delete(Participant).where(Participant.workshop_id == workshop.id))
     workshop.participant_data_erased_at = now or utcnow()

@@ -6,8 +6,8 @@ from flask_babel import lazy_gettext as _l
 from ..age_bands import AGE_BANDS, AGE_BAND_LABELS, NO_ANSWER
 from ..extensions import db
 from ..municipalities.models import Municipality
-from ..workshops.models import Participant
-from .tallies import CHANNELS, empty_channels, normal_band, normal_channel
+from .participation import add_counts, counts_of_participants, snapshot_counts
+from .tallies import CHANNELS, empty_channels
 
 # A group counts as under-represented when its share among the participants is below
 # three quarters of its share of the residents (and it is at least 1 % of the residents).
@@ -42,13 +42,17 @@ def is_under_represented(participant_pct: float, population_pct: float) -> bool:
             and participant_pct < population_pct * UNDER_REPRESENTED_RATIO)
 
 
-def _participants(workshop_id: int) -> list[tuple]:
-    return list(db.session.execute(
-        db.select(Participant.age_band, Participant.channel, Participant.migration_background)
-        .where(Participant.workshop_id == workshop_id)))
+def participation_counts(workshop_id: int) -> dict:
+    """Aggregate counts of everybody who took part: the participants still stored plus the
+    snapshot kept when earlier participant data was erased (results/participation.py)."""
+    counts = counts_of_participants(workshop_id)
+    kept = snapshot_counts(workshop_id)
+    if kept is not None:
+        counts = add_counts(counts, kept)
+    return counts
 
 
-def representation(workshop) -> dict:
+def representation(workshop, counts: dict | None = None) -> dict:
     """Participants of the session per age band and channel against the population.
 
     Shape (all numbers plain, strings already translated, no participant identifiers):
@@ -57,17 +61,16 @@ def representation(workshop) -> dict:
      "bands": [{"band","label","participants","participant_pct","population","population_pct",
                 "under_represented"}], "under_represented": [{"band","sentence"}],
      "summary": str, "migration": None | {...see migration_comparison}}
-    Percentages of participants are taken over those who gave an age band.
+    Percentages of participants are taken over those who gave an age band. `counts` (from
+    participation_counts) may be passed to build the same figures in several languages.
     """
     municipality = db.session.get(Municipality, workshop.municipality_id)
-    people = _participants(workshop.id)
-    by_band = {band: 0 for band in AGE_BANDS}
+    if counts is None:
+        counts = participation_counts(workshop.id)
+    by_band = {band: counts["by_age_band"].get(band, 0) for band in AGE_BANDS}
     by_channel = empty_channels()
-    for band, channel, _migration in people:
-        band = normal_band(band)
-        if band != NO_ANSWER:
-            by_band[band] += 1
-        by_channel[normal_channel(channel)] += 1
+    by_channel.update({c: counts["by_channel"].get(c, 0) for c in CHANNELS})
+    total = counts["total"]
     with_band = sum(by_band.values())
     population = municipality.population_by_band() if municipality else {}
     pop_total = sum(population.get(band, 0) for band in AGE_BANDS)
@@ -88,14 +91,14 @@ def representation(workshop) -> dict:
         bands.append(row)
     return {
         "workshop_id": workshop.id,
-        "participants": {"total": len(people), "with_age_band": with_band,
-                         "without_age_band": len(people) - with_band,
+        "participants": {"total": total, "with_age_band": with_band,
+                         "without_age_band": total - with_band,
                          "by_channel": {c: by_channel[c] for c in CHANNELS}},
         "has_population": pop_total > 0,
         "bands": bands,
         "under_represented": under,
-        "summary": _summary(len(people), with_band, pop_total, under),
-        "migration": migration_comparison(workshop, municipality, people),
+        "summary": _summary(total, with_band, pop_total, under),
+        "migration": migration_comparison(workshop, municipality, counts),
     }
 
 
@@ -112,12 +115,12 @@ def _summary(total: int, with_band: int, pop_total: int, under: list) -> str:
              groups="; ".join(item["sentence"] for item in under))
 
 
-def migration_comparison(workshop, municipality, people) -> dict | None:
+def migration_comparison(workshop, municipality, counts: dict) -> dict | None:
     """Only when the session asked for it; the answer was always optional for residents."""
     if not workshop.ask_migration_background:
         return None
-    yes = sum(1 for *_rest, m in people if m == "yes")
-    answered = sum(1 for *_rest, m in people if m in ("yes", "no"))
+    yes = counts["migration_yes"]
+    answered = yes + counts["migration_no"]
     population_pct = municipality.migration_share if municipality else None
     participant_pct = pct(yes, answered)
     result = {"asked": True, "answered": answered, "with_migration_background": yes,
