@@ -284,6 +284,11 @@ def test_console_approves_merges_groups_and_undoes_by_keyboard_and_mouse(open_pa
     console.locator(".mod-card", has_text="Abends kein Bus").get_by_label("Gruppe").select_option(label="Busverkehr")
     expect(console.locator(".cluster-block h3")).to_have_text("Busverkehr (1)")
     expect(console.locator(".cluster-block li")).to_have_text("Abends kein Bus mehr")
+    console.get_by_label("Name der Gruppe").fill("Bus und Bahn")
+    console.get_by_role("button", name="Umbenennen").click()
+    expect(console.locator(".cluster-block h3")).to_have_text("Bus und Bahn (1)")
+    expect(console.locator(".mod-card", has_text="Abends kein Bus").get_by_label("Gruppe")).to_have_value(
+        re.compile(r"^\d+$"))
     assert_accessible(console, "console with clusters and undo list")
     assert horizontal_overflow(console) == 0
     assert not console.errors and not phone.errors, console.errors + phone.errors

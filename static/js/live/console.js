@@ -17,6 +17,7 @@ const clock = new ServerClock();
 const state = {
   workshop: null, ideas: new Map(), clusters: new Map(), participants: {},
   selected: new Set(), editing: null, editDraft: "", keep: null,
+  renameDrafts: new Map(),  // cluster id -> name being typed (kept across re-renders)
 };
 
 const socket = connect(settings);
@@ -289,8 +290,9 @@ function renderClusters() {
   const blocks = clusters.map((cluster) => {
     const inputId = "rename-" + cluster.id;
     const members = ideas.filter((i) => i.cluster_id === cluster.id);
-    const input = h("input", { id: inputId, maxlength: "120", "data-key": inputId, autocomplete: "off" });
-    input.value = cluster.name;
+    const input = h("input", { id: inputId, maxlength: "120", "data-key": inputId, autocomplete: "off",
+      "data-rename-input": cluster.id, dir: "auto" });
+    input.value = state.renameDrafts.has(cluster.id) ? state.renameDrafts.get(cluster.id) : cluster.name;
     return h("div", { class: "cluster-block" },
       h("h3", { dir: "auto", text: cluster.name + " (" + members.length + ")" }),
       members.length ? h("ul", {}, members.map((i) => h("li", { dir: "auto", text: short(i.text) })))
@@ -356,6 +358,7 @@ root.addEventListener("change", (event) => {
 
 root.addEventListener("input", (event) => {
   if (event.target.id && event.target.id.startsWith("edit-text-")) state.editDraft = event.target.value;
+  if (event.target.dataset.renameInput) state.renameDrafts.set(Number(event.target.dataset.renameInput), event.target.value);
 });
 
 root.addEventListener("submit", (event) => {
@@ -369,7 +372,8 @@ root.addEventListener("submit", (event) => {
     const cluster = state.clusters.get(Number(form.dataset.rename));
     const name = form.querySelector("input").value.trim();
     if (cluster && name && name !== cluster.name) {
-      act("cluster:rename", { cluster_id: cluster.id, name }, { label: t("act_cluster_rename", { text: name }) });
+      act("cluster:rename", { cluster_id: cluster.id, name }, { label: t("act_cluster_rename", { text: name }) })
+        .then((ack) => { if (ack) { state.renameDrafts.delete(cluster.id); render(); } });
     }
   } else if (form.hasAttribute("data-cluster-create")) {
     const input = form.querySelector("input");
