@@ -7,3 +7,5 @@ def init_features(app):
         feature.init_app(app)
     from . import insights
     insights.init_app(app)
+    from . import assist
+    assist.init_app(app)

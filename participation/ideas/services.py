@@ -68,7 +68,7 @@ def submit_idea(workshop_id: int, participant_id: int, text, client_id: str) -> 
     existing = _by_client_id(workshop_id, client_id)
     if existing is not None:
         return _repeat(existing, participant_id), True
-    workshop_services.require_open(workshop)
+    workshop_services.require_open(workshop, participant_id, "ideas")
     if workshop.submissions_locked:
         raise DomainError("submissions_locked", _l(
             "Die Sammlung ist beendet, jetzt wird gepunktet."), http_status=409)

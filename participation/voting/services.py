@@ -80,7 +80,7 @@ def remove_dot(workshop_id: int, participant_id: int, idea_id, client_id: str) -
     existing = db.session.scalar(find)
     if existing is not None:
         return _result(workshop, _own(existing, participant_id).participant_id, existing.idea_id, True)
-    workshop_services.require_open(workshop)
+    workshop_services.require_open(workshop, participant_id, "dots")
     lock_participant(participant_id)
     existing = db.session.scalar(find)
     if existing is not None:

@@ -1,7 +1,9 @@
 """Forms: a facilitator sets a session up; a resident joins one."""
 from flask_babel import lazy_gettext as _l
+from flask_babel import to_user_timezone, to_utc
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import (BooleanField, DateTimeLocalField, IntegerField, RadioField, SelectField,
+                     StringField, TextAreaField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from ..age_bands import AGE_BAND_LABELS, AGE_BANDS, NO_ANSWER
@@ -34,6 +36,35 @@ class WorkshopForm(FlaskForm):
         (ModerationMode.PRE.value, _l("Ideen erscheinen erst nach Freigabe durch die Moderation")),
     ])
 
+    # The online window, in the app's time zone on the page, stored as UTC.
+    online_ideas_from = DateTimeLocalField(_l("Ideen online ab"), format="%Y-%m-%dT%H:%M",
+                                           validators=[Optional()])
+    online_ideas_until = DateTimeLocalField(_l("Ideen online bis"), format="%Y-%m-%dT%H:%M",
+                                            validators=[Optional()])
+    online_dots_from = DateTimeLocalField(_l("Punkte online ab"), format="%Y-%m-%dT%H:%M",
+                                          validators=[Optional()])
+    online_dots_until = DateTimeLocalField(_l("Punkte online bis"), format="%Y-%m-%dT%H:%M",
+                                           validators=[Optional()])
+    ONLINE_FIELDS = ("online_ideas_from", "online_ideas_until", "online_dots_from",
+                     "online_dots_until")
+
+    def show_local_times(self, workshop) -> None:
+        """The stored UTC times, shown in the app's time zone."""
+        for name in self.ONLINE_FIELDS:
+            value = getattr(workshop, name)
+            getattr(self, name).data = (to_user_timezone(value).replace(tzinfo=None)
+                                        if value else None)
+
+    def _check_window(self, start, end):
+        if start.data and end.data and end.data <= start.data:
+            raise ValidationError(_l("Das Ende muss nach dem Beginn liegen."))
+
+    def validate_online_ideas_until(self, field):
+        self._check_window(self.online_ideas_from, field)
+
+    def validate_online_dots_until(self, field):
+        self._check_window(self.online_dots_from, field)
+
     def validate_max_dots_per_idea(self, field):
         if self.dots_per_participant.data and field.data and field.data > self.dots_per_participant.data:
             raise ValidationError(_l("Höchstens so viele wie Punkte pro Person."))
@@ -42,7 +73,9 @@ class WorkshopForm(FlaskForm):
         return {name: getattr(self, name).data for name in (
             "title", "theme", "question_kritik", "question_utopie", "question_verwirklichung",
             "dots_per_participant", "max_dots_per_idea", "ask_nickname", "ask_age_band",
-            "ask_migration_background", "moderation_mode")}
+            "ask_migration_background", "moderation_mode")} | {
+            name: (to_utc(getattr(self, name).data) if getattr(self, name).data else None)
+            for name in self.ONLINE_FIELDS}
 
 
 class JoinForm(FlaskForm):

@@ -10,9 +10,9 @@ from ..accounts.permissions import Permission, can, require
 from ..errors import DomainError
 from ..municipalities.services import get_municipality, municipality_for
 from ..realtime import NAMESPACE
-from . import cookies, join_codes, services
+from . import cookies, join_codes, online, services
 from .forms import JoinForm, WorkshopForm
-from .models import WorkshopStatus
+from .models import Channel, WorkshopStatus
 from .public_url import join_url
 from .qr import qr_inline, qr_svg
 
@@ -70,6 +70,8 @@ def workshop_new(municipality_id):
 def workshop_edit(workshop_id):
     workshop = _workshop_for(workshop_id, Permission.RUN_WORKSHOPS)
     form = WorkshopForm(obj=workshop)
+    if request.method == "GET":
+        form.show_local_times(workshop)
     if form.validate_on_submit():
         try:
             services.update_workshop(workshop.id, current_user.id, form.settings())
@@ -186,11 +188,14 @@ def join(code):
     workshop, canonical = _resident_workshop(code)
     if canonical and canonical != code and request.method == "GET":
         return redirect(url_for("workshops.join", code=canonical))
-    if workshop is None or workshop.status != WorkshopStatus.OPEN.value:
+    if workshop is None or not online.may_join(workshop):
         return _closed_page(workshop)
     if request.method == "GET" and _participant(workshop) is not None:
         return redirect(url_for("workshops.live", code=workshop.join_code))
     form = JoinForm.for_workshop(workshop)
+    if workshop.status != WorkshopStatus.OPEN.value:  # the online window: from home only
+        form.channel.choices = [c for c in form.channel.choices if c[0] == Channel.ONLINE.value]
+        form.channel.data = Channel.ONLINE.value
     if form.validate_on_submit():
         try:
             participant = services.join(workshop.id, locale=str(get_locale()), **form.answers())
@@ -202,7 +207,8 @@ def join(code):
             return response
     return render_template("workshops/join.html", form=form, workshop=workshop,
                            municipality=get_municipality(workshop.municipality_id),
-                           code_display=join_codes.display(workshop.join_code)), \
+                           code_display=join_codes.display(workshop.join_code),
+                           online_sentences=online.window_sentences(workshop)), \
         400 if form.errors else 200
 
 
@@ -216,4 +222,14 @@ def live(code):
         return redirect(url_for("workshops.join", code=workshop.join_code))
     return render_template("workshops/live.html", workshop=workshop, participant=participant,
                            municipality=get_municipality(workshop.municipality_id),
-                           live_config=_live_config(workshop, "participant"))
+                           live_config=_live_config(workshop, "participant",
+                                                    channel=participant.channel,
+                                                    **_kiosk_config(workshop, participant)))
+
+
+def _kiosk_config(workshop, participant) -> dict:
+    """The hall's shared tablet adds "Fertig – nächste Person" and the idle return."""
+    if "assist.kiosk_next" not in current_app.view_functions:
+        return {}
+    from ..assist.routes import kiosk_config
+    return kiosk_config(workshop, participant)

@@ -12,7 +12,7 @@ from ..accounts.models import utcnow
 from ..age_bands import AGE_BANDS, NO_ANSWER
 from ..errors import DomainError, NotFound, ValidationError
 from ..extensions import db
-from . import join_codes
+from . import join_codes, online
 from .models import (PHASE_ORDER, Channel, ModerationMode, Participant, Phase, Workshop,
                      WorkshopStatus)
 from .public_url import join_url
@@ -28,6 +28,7 @@ MAX_DOTS = 20
 SETTINGS = ("title", "theme", "question_kritik", "question_utopie", "question_verwirklichung",
             "dots_per_participant", "max_dots_per_idea", "ask_nickname", "ask_age_band",
             "ask_migration_background", "moderation_mode")
+ONLINE_WINDOW = ("online_ideas_from", "online_ideas_until", "online_dots_from", "online_dots_until")
 
 
 class SessionNotOpen(DomainError):
@@ -95,18 +96,28 @@ def workshop_dict(workshop: Workshop) -> dict:
         "spotlight_idea_id": workshop.spotlight_idea_id,
         "join_code": workshop.join_code,
         "join_url": join_url(workshop.join_code) if workshop.join_code else None,
+        "online": online.window_dict(workshop),
     }
 
 
-def require_open(workshop: Workshop) -> None:
-    if workshop.status != WorkshopStatus.OPEN.value:
-        raise SessionNotOpen()
+def require_open(workshop: Workshop, participant_id: int | None = None,
+                 action: str | None = None) -> None:
+    """The session is open, or (`action` "ideas"/"dots") this participant joined from home
+    and the online window for that action is open."""
+    if workshop.status == WorkshopStatus.OPEN.value:
+        return
+    if action is not None and online.admits(workshop, participant_id, action):
+        return
+    if action is not None and online.any_window_set(workshop):
+        raise SessionNotOpen(message=online.WINDOW_CLOSED_MESSAGE)
+    raise SessionNotOpen()
 
 
 # --- set-up ------------------------------------------------------------------------------
 
 def _clean_settings(data: dict) -> dict:
-    clean = {key: data[key] for key in SETTINGS if key in data}
+    clean = {key: data[key] for key in SETTINGS + ONLINE_WINDOW if key in data}
+    online.check_order(clean)
     for key in ("title", "theme", "question_kritik", "question_utopie", "question_verwirklichung"):
         if key in clean:
             clean[key] = (clean[key] or "").strip()
@@ -137,8 +148,20 @@ def create_workshop(municipality_id: int, user_id: int | None, data: dict) -> Wo
     workshop.max_dots_per_idea = workshop.max_dots_per_idea or 3
     _check_dots(workshop)
     db.session.add(workshop)
+    _ensure_join_code(workshop)
     db.session.commit()
     return workshop
+
+
+def _ensure_join_code(workshop: Workshop) -> None:
+    """A session with an online window needs its join link before it is opened."""
+    if workshop.join_code or not online.any_window_set(workshop):
+        return
+    for _attempt in range(20):
+        code = join_codes.generate()
+        if db.session.scalar(db.select(Workshop.id).where(Workshop.join_code == code)) is None:
+            workshop.join_code = code
+            return
 
 
 def update_workshop(workshop_id: int, user_id: int | None, data: dict) -> Workshop:
@@ -146,6 +169,7 @@ def update_workshop(workshop_id: int, user_id: int | None, data: dict) -> Worksh
     for key, value in _clean_settings(data).items():
         setattr(workshop, key, value)
     _check_dots(workshop)
+    _ensure_join_code(workshop)
     _record(workshop, user_id, "settings", {})
     db.session.commit()
     _broadcast_session(workshop)
@@ -279,23 +303,37 @@ def _broadcast_session(workshop: Workshop) -> None:
 
 def join(workshop_id: int, *, nickname: str | None = None, age_band: str | None = None,
          channel: str = Channel.ONSITE.value, migration_background: str | None = None,
-         locale: str | None = None) -> Participant:
-    """A resident joins. Only what the session asks for is kept; nothing identifying."""
+         locale: str | None = None, device: str | None = None) -> Participant:
+    """A resident joins. Only what the session asks for is kept; nothing identifying.
+    `device` ("assisted" or "kiosk") is set by the helper page and the hall's tablet, never
+    by a resident's form: it replaces the channel and needs the live session."""
     workshop = get_workshop(workshop_id)
-    require_open(workshop)
+    if device is not None:
+        if device not in (Channel.ASSISTED.value, Channel.KIOSK.value):
+            raise ValidationError("invalid_channel")
+        require_open(workshop)
+        channel = device
+    elif workshop.status != WorkshopStatus.OPEN.value:
+        # Outside the live session only from home, while an online window is open.
+        if not online.any_window_open(workshop):
+            raise SessionNotOpen(message=online.WINDOW_CLOSED_MESSAGE
+                                 if online.any_window_set(workshop) else None)
+        if channel != Channel.ONLINE.value:
+            raise ValidationError("invalid_channel", _l(
+                "Außerhalb der Werkstatt können Sie nur von zu Hause mitmachen."))
     nickname = (nickname or "").strip()[:40] or None
     if age_band in (None, "", NO_ANSWER):
         age_band = None
     elif age_band not in AGE_BANDS:
         raise ValidationError("invalid_age_band", _l("Diese Altersgruppe gibt es nicht."))
-    if channel not in (Channel.ONSITE.value, Channel.ONLINE.value):
+    if device is None and channel not in (Channel.ONSITE.value, Channel.ONLINE.value):
         raise ValidationError("invalid_channel", _l("Bitte wählen Sie: im Saal oder von zu Hause."))
     if migration_background not in ("yes", "no"):
         migration_background = None
     participant = Participant(
         workshop_id=workshop.id, token=secrets.token_urlsafe(32),
         nickname=nickname if workshop.ask_nickname else None,
-        age_band=age_band if workshop.ask_age_band else None,
+        age_band=age_band if workshop.ask_age_band or device == Channel.ASSISTED.value else None,
         migration_background=migration_background if workshop.ask_migration_background else None,
         channel=channel, locale=(locale or None) and locale[:8])
     db.session.add(participant)

@@ -98,6 +98,11 @@ ROUTE_ACCESS = {
     "workshops.join_redirect": PUBLIC,
     "workshops.join": PUBLIC,
     "workshops.live": PARTICIPANT,     # others are sent to the join form
+    # people without a phone: paper cards typed in by helpers, the hall's shared tablet
+    "assist.helper": member(P.RUN_WORKSHOPS),
+    "assist.helper_by_key": PUBLIC,    # the URL carries a short-lived key for one session
+    "assist.kiosk_start": PUBLIC,      # the URL carries a key signed for one session
+    "assist.kiosk_next": PUBLIC,
     # insights (JSON; no login page to redirect to, so anonymous gets 401)
     "insights.similar": PARTICIPANT,
     "insights.wordcloud_by_code": PUBLIC,
@@ -219,6 +224,8 @@ PARAMS = {
     "measure_id": _plan_measure,
     "field_id": _field_of_action,
     "screen_key": lambda w: _screen_key(w["workshop"].id),
+    "helper_key": lambda w: _assist_key("helper_key", w["workshop"].id),
+    "kiosk_key": lambda w: _assist_key("kiosk_key", w["workshop"].id),
 }
 
 
@@ -248,6 +255,11 @@ def _count(w) -> int:
 def _screen_key(workshop_id):
     from participation.workshops.cookies import screen_key
     return screen_key(workshop_id)
+
+
+def _assist_key(kind, workshop_id):
+    from participation.assist import services
+    return getattr(services, kind)(workshop_id)
 
 
 def participant_cookie(world) -> tuple[str, str] | None:

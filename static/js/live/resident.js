@@ -168,15 +168,19 @@ function render() {
   const w = state.workshop;
   if (!w) { renderNet(); return; }
   const v = view();
-  const open = w.status === "open";
+  // Outside the live session, people who joined from home write inside the online window.
+  const fromHome = settings.config.channel === "online" && w.status !== "open" && w.online;
+  const ideasOpen = w.status === "open" || Boolean(fromHome && w.online.ideas_open);
+  const open = w.status === "open" || Boolean(fromHome && w.online.dots_open);
+  const windowOpen = Boolean(fromHome && (w.online.ideas_open || w.online.dots_open));
   renderPhase(w);
-  $("[data-state-waiting]").hidden = w.status !== "draft";
-  $("[data-state-closed]").hidden = w.status !== "closed";
+  $("[data-state-waiting]").hidden = w.status !== "draft" || windowOpen;
+  $("[data-state-closed]").hidden = w.status !== "closed" || windowOpen;
   const results = settings.config.results_url || root.dataset.resultsUrl;
   $("[data-results-link]").hidden = !(w.status === "closed" && results);
   if (results) $("[data-results-link] a").setAttribute("href", results);
-  $("[data-state-locked]").hidden = !(open && w.submissions_locked);
-  $("[data-idea-form]").hidden = !(open && !w.submissions_locked);
+  $("[data-state-locked]").hidden = !(ideasOpen && w.submissions_locked);
+  $("[data-idea-form]").hidden = !(ideasOpen && !w.submissions_locked);
   renderStarting(w);
   renderIdeas(w, v, open);
   renderBudget(w, v, open);

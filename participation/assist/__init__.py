@@ -1,0 +1,9 @@
+"""People without a phone: the helper page (paper cards typed in, channel "assisted") and
+the shared tablet in the hall (kiosk, channel "kiosk")."""
+
+
+def init_app(app):
+    from . import routes
+    app.config.setdefault("KIOSK_IDLE_SECONDS", 180)
+    app.config.setdefault("KIOSK_WARN_SECONDS", 30)
+    app.register_blueprint(routes.bp)

@@ -1,0 +1,31 @@
+"""Forms of the helper page and the kiosk start page (plain HTML forms, no JS needed)."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, IntegerField, SelectField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from ..age_bands import AGE_BAND_LABELS, AGE_BANDS, NO_ANSWER
+from ..ideas.models import MAX_IDEA_LENGTH
+
+CLIENT_ID = Regexp(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+class NewCardForm(FlaskForm):
+    age_band = SelectField(_l("Alter laut Karte (freiwillig)"), default=NO_ANSWER,
+                           choices=[(NO_ANSWER, AGE_BAND_LABELS[NO_ANSWER])]
+                           + [(band, AGE_BAND_LABELS[band]) for band in AGE_BANDS])
+
+
+class CardIdeaForm(FlaskForm):
+    card = IntegerField(validators=[DataRequired()])
+    client_id = HiddenField(validators=[DataRequired(), CLIENT_ID])
+    text = TextAreaField(_l("Idee von der Karte"),
+                         validators=[DataRequired(_l("Bitte schreiben Sie die Idee von der Karte ab.")),
+                                     Length(max=MAX_IDEA_LENGTH)])
+
+
+class CardDotForm(FlaskForm):
+    card = IntegerField(validators=[DataRequired()])
+    client_id = HiddenField(validators=[DataRequired(), CLIENT_ID])
+    idea = IntegerField(validators=[DataRequired()])
+    change = HiddenField(validators=[Optional()])  # "add" or "remove"

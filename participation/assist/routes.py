@@ -1,0 +1,177 @@
+"""Helper page (facilitators, or volunteers with a signed helper link) and the kiosk."""
+from flask import (Blueprint, current_app, flash, redirect, render_template, request, url_for)
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..accounts.permissions import Permission, require
+from ..age_bands import AGE_BAND_LABELS
+from ..errors import DomainError
+from ..municipalities.services import get_municipality
+from ..workshops import cookies, join_codes
+from ..workshops import services as workshop_services
+from ..workshops.forms import JoinForm
+from ..workshops.models import WorkshopStatus
+from . import services
+from .forms import CardDotForm, CardIdeaForm, NewCardForm
+
+bp = Blueprint("assist", __name__)
+KIOSK_COOKIE = "zwk_{}"
+
+
+# --- helper page --------------------------------------------------------------------------
+
+@bp.route("/w/<int:workshop_id>/helper", methods=["GET", "POST"])
+@login_required
+def helper(workshop_id):
+    workshop = workshop_services.get_workshop(workshop_id)
+    require(current_user, Permission.RUN_WORKSHOPS, workshop.municipality_id)
+    return _helper_page(workshop, url_for("assist.helper", workshop_id=workshop.id), staff=True)
+
+
+@bp.route("/helper/<helper_key>", methods=["GET", "POST"])
+def helper_by_key(helper_key):
+    """The same page for a volunteer without an account: the key is signed for one session
+    and expires after a workshop day."""
+    workshop_id = services.workshop_for_helper_key(helper_key)
+    if workshop_id is None:
+        return render_template("workshops/join_closed.html", workshop=None), 404
+    workshop = workshop_services.get_workshop(workshop_id)
+    return _helper_page(workshop, url_for("assist.helper_by_key", helper_key=helper_key),
+                        staff=False)
+
+
+def _helper_page(workshop, here: str, staff: bool):
+    action = request.form.get("action") if request.method == "POST" else None
+    card_id = request.args.get("card", type=int)
+    status = 200
+    if action == "new_card":
+        form = NewCardForm()
+        if form.validate_on_submit():
+            try:
+                participant = services.new_card(workshop.id, form.age_band.data)
+            except DomainError as error:
+                flash(str(error.message), "error")
+                status = 409
+            else:
+                flash(_("Neue Karte angelegt (Karte %(n)s).", n=participant.id), "success")
+                return redirect(f"{here}?card={participant.id}", code=303)
+    elif action == "idea":
+        form = CardIdeaForm()
+        card_id = form.card.data or card_id
+        if form.validate_on_submit():
+            try:
+                services.card_idea(workshop.id, form.card.data, form.text.data, form.client_id.data)
+            except DomainError as error:
+                flash(str(error.message), "error")
+                status = error.http_status
+            else:
+                flash(_("Die Idee der Karte ist auf der Wand."), "success")
+                return redirect(f"{here}?card={form.card.data}", code=303)
+        else:
+            for errors in form.errors.values():
+                flash(" ".join(str(e) for e in errors), "error")
+            status = 400
+    elif action in ("dot", "undot"):
+        form = CardDotForm()
+        card_id = form.card.data or card_id
+        if form.validate_on_submit():
+            try:
+                services.card_dot(workshop.id, form.card.data, form.idea.data, action == "dot",
+                                  form.client_id.data)
+            except DomainError as error:
+                flash(str(error.message), "error")
+                status = error.http_status
+            else:
+                flash(_("Punkt gesetzt.") if action == "dot" else _("Punkt zurückgenommen."),
+                      "success")
+                return redirect(f"{here}?card={form.card.data}#card-dots", code=303)
+        else:
+            status = 400
+    elif action is not None:
+        status = 400
+    return _render_helper(workshop, here, staff, card_id), status
+
+
+def _render_helper(workshop, here, staff, card_id):
+    card, view = None, None
+    if card_id is not None:
+        try:
+            card = services.card(workshop.id, card_id)
+        except DomainError as error:
+            flash(str(error.message), "error")
+        else:
+            view = services.card_view(workshop, card.id)
+    links = {}
+    if staff:
+        links = {"helper_link": url_for("assist.helper_by_key", helper_key=services.helper_key(workshop.id),
+                                        _external=True),
+                 "kiosk_link": url_for("assist.kiosk_start", kiosk_key=services.kiosk_key(workshop.id))}
+    return render_template(
+        "assist/helper.html", workshop=workshop, municipality=get_municipality(workshop.municipality_id),
+        here=here, staff=staff, card=card, view=view, new_card_form=NewCardForm(),
+        client_id=services.new_client_id, is_open=workshop.status == WorkshopStatus.OPEN.value,
+        hours=services.HELPER_KEY_HOURS, band_labels=AGE_BAND_LABELS, **links)
+
+
+# --- kiosk: one tablet, many people ---------------------------------------------------------
+
+def _kiosk_workshop(kiosk_key):
+    workshop_id = services.workshop_for_kiosk_key(kiosk_key)
+    return workshop_services.get_workshop(workshop_id) if workshop_id is not None else None
+
+
+@bp.route("/kiosk/<kiosk_key>", methods=["GET", "POST"])
+def kiosk_start(kiosk_key):
+    """The tablet's start page: the join questions, then a fresh participant (channel
+    "kiosk"). Showing it forgets the previous person on this tablet."""
+    workshop = _kiosk_workshop(kiosk_key)
+    if workshop is None or workshop.status != WorkshopStatus.OPEN.value:
+        return render_template("workshops/join_closed.html", workshop=workshop), 404
+    form = JoinForm.for_workshop(workshop)
+    if form.validate_on_submit():
+        answers = {**form.answers(), "channel": None}
+        try:
+            participant = workshop_services.join(workshop.id, locale=str(get_locale()),
+                                                 device="kiosk", **answers)
+        except DomainError as error:
+            flash(str(error.message), "error")
+        else:
+            response = redirect(url_for("workshops.live", code=workshop.join_code), code=303)
+            cookies.set_participant_cookie(response, workshop.id, participant.token)
+            response.set_cookie(KIOSK_COOKIE.format(workshop.id), kiosk_key, httponly=True,
+                                samesite="Lax",
+                                secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")))
+            return response
+    response = current_app.make_response((render_template(
+        "assist/kiosk_start.html", form=form, workshop=workshop, kiosk_key=kiosk_key,
+        municipality=get_municipality(workshop.municipality_id),
+        code_display=join_codes.display(workshop.join_code),
+        idle=kiosk_idle()), 400 if form.errors else 200))
+    response.delete_cookie(cookies.cookie_name(workshop.id))
+    return response
+
+
+@bp.route("/kiosk/<kiosk_key>/next", methods=["POST"])
+def kiosk_next(kiosk_key):
+    """"Fertig – nächste Person" (or no input for a while): forget this person, start over."""
+    workshop = _kiosk_workshop(kiosk_key)
+    if workshop is None:
+        return render_template("workshops/join_closed.html", workshop=None), 404
+    response = redirect(url_for("assist.kiosk_start", kiosk_key=kiosk_key), code=303)
+    response.delete_cookie(cookies.cookie_name(workshop.id))
+    return response
+
+
+def kiosk_idle() -> dict:
+    return {"idle_seconds": int(current_app.config["KIOSK_IDLE_SECONDS"]),
+            "warn_seconds": int(current_app.config["KIOSK_WARN_SECONDS"])}
+
+
+def kiosk_config(workshop, participant) -> dict:
+    """For the live page: kiosk settings when this browser is the hall's tablet."""
+    key = request.cookies.get(KIOSK_COOKIE.format(workshop.id))
+    if (not key or participant.channel != "kiosk"
+            or services.workshop_for_kiosk_key(key) != workshop.id):
+        return {}
+    return {"kiosk": {"next_url": url_for("assist.kiosk_next", kiosk_key=key), **kiosk_idle()}}
