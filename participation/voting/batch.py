@@ -74,7 +74,7 @@ def _place_one(services, workshop_id, participant_id, idea_id, client_id, locked
         services._own(existing, participant_id)
         return {"repeat": True, "participant_id": participant_id, "idea_id": existing.idea_id,
                 "workshop_id": workshop_id}
-    workshop_services.require_open(workshop)
+    workshop_services.require_open(workshop, participant_id, "dots")
     idea = idea_services.get_idea(workshop_id, idea_id)
     if idea.status != IdeaStatus.VISIBLE.value:
         raise idea_services.IdeaNotFound()
