@@ -1,8 +1,9 @@
 """`/live` handlers for ideas: residents submit; facilitators moderate and cluster.
 Contract: docs/realtime.md."""
 from .. import realtime
-from ..realtime import (ROLE_FACILITATOR, ROLE_PARTICIPANT, get_client_id, get_int, get_int_list,
-                        get_str, live_event)
+from ..realtime import (ROLE_FACILITATOR, ROLE_PARTICIPANT, get_choice, get_client_id, get_int,
+                        get_int_list, get_str, live_event)
+from ..workshops.services import PHASES
 from . import moderation, undo
 from .models import MAX_IDEA_LENGTH
 from .services import cluster_dict, idea_dict, submit_idea
@@ -79,7 +80,7 @@ def on_cluster_create(client, payload):
     """Facilitator creates a named group: everyone gets `cluster:updated`."""
     _require_facilitator(client)
     name = get_str(payload, "name", max_length=200)
-    phase = get_str(payload, "phase", max_length=20, required=False)
+    phase = get_choice(payload, "phase", PHASES, required=False)
     idea_ids = get_int_list(payload, "idea_ids", max_items=200, required=False)
     cluster = moderation.create_cluster(client.workshop_id, name, client.user_id, phase, idea_ids)
     return {"ok": True, "cluster": cluster_dict(cluster)}
