@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_accessible, horizontal_overflow, screenshot
+from .conftest import assert_accessible, axe_violations, describe, horizontal_overflow, screenshot
 
 TEXTS = {
     "de": ("Der Bus fährt abends zu selten", "Keine Bänke am Brunnen"),
@@ -111,6 +111,16 @@ def test_every_live_state_has_no_violations(open_page, live_server, lang):
     expect(phone.locator("[data-budget-text]")).to_contain_text("0")
     check(phone, "dots used up", lang)
     screenshot(phone, f"a11y-{lang}-dots-used-up")
+
+    # The large-text mode: one tap, and every text on the live page reaches 7:1.
+    phone.locator("header [data-large-text]").click()
+    phone.wait_for_function("() => document.body.classList.contains('large-text')")
+    check(phone, "live page, large text", lang)
+    enhanced = axe_violations(phone, rules=["color-contrast-enhanced"])
+    assert not enhanced, f"contrast below 7:1 in large text [{lang}]:\n" + describe(enhanced)
+    screenshot(phone, f"a11y-{lang}-large-text")
+    phone.locator("header [data-large-text]").click()
+    phone.wait_for_function("() => !document.body.classList.contains('large-text')")
 
     # The facilitator hides the second idea: its author gets a polite note.
     console.locator(".mod-card", has_text=second).locator("button", has_text=re.compile(
