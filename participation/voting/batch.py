@@ -20,11 +20,11 @@ import threading
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import update
+from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
 
 from .. import realtime
-from ..errors import DomainError
+from ..errors import DomainError, ValidationError
 from ..extensions import db, socketio
 from ..ideas import services as idea_services
 from ..ideas.models import Idea, IdeaStatus
@@ -42,62 +42,128 @@ WAIT_SECONDS = 30        # a handler gives up waiting for the writer after this
 def place(requests) -> list:
     """Place dots inside one transaction and commit once. `requests` are
     (workshop_id, participant_id, idea_id, client_id); returns, per request, a result dict
-    {"me", "dots", "repeat", "participant_id"} or the DomainError it broke."""
-    from . import services
-    out, locked = [], set()
-    sqlite = db.session.get_bind().dialect.name == "sqlite"
-    for workshop_id, participant_id, idea_id, client_id in requests:
+    or the DomainError it broke. The rules are those of one dot at a time, checked in
+    order against the state so far (earlier dots of the batch count); the database work
+    is a handful of queries per batch, not per dot."""
+    out = []
+    state = _BatchState(requests)
+    for request in requests:
         try:
-            out.append(_place_one(services, workshop_id, participant_id, idea_id, client_id,
-                                  locked, sqlite))
+            out.append(state.place_one(*request))
         except DomainError as error:
             out.append(error)
+    state.write(out)
     db.session.commit()
     return out
 
 
-def _place_one(services, workshop_id, participant_id, idea_id, client_id, locked, sqlite):
-    # The lock first: on SQLite the batch's first write takes the database's write lock
-    # before anything is read, so no read snapshot can go stale; on PostgreSQL the row lock
-    # serialises one participant's tabs across processes.
-    if sqlite and locked:
-        participant = db.session.get(Participant, participant_id)
+class _BatchState:
+    def __init__(self, requests):
+        from . import services
+        self.services = services
+        pids = sorted({r[1] for r in requests if isinstance(r[1], int)})
+        # The lock first: on SQLite the batch's first statement takes the database's write
+        # lock, so no read snapshot can go stale; on PostgreSQL the participants' rows are
+        # locked in id order (no deadlock between processes), which serialises one
+        # participant's tabs and phones across processes.
+        if pids and db.session.get_bind().dialect.name == "sqlite":
+            db.session.execute(update(Participant).where(Participant.id == pids[0])
+                               .values(channel=Participant.channel)
+                               .execution_options(synchronize_session=False))
+        self.participants = {p.id: p for p in db.session.scalars(
+            db.select(Participant).where(Participant.id.in_(pids)).order_by(Participant.id)
+            .with_for_update())} if pids else {}
+        keys = {(r[0], r[3]) for r in requests}
+        workshop_ids = sorted({r[0] for r in requests if isinstance(r[0], int)})
+        client_ids = sorted({r[3] for r in requests})
+        self.existing = {(d.workshop_id, d.client_id): d for d in db.session.scalars(
+            db.select(Dot).where(Dot.workshop_id.in_(workshop_ids), Dot.client_id.in_(client_ids)))
+            if (d.workshop_id, d.client_id) in keys}
+        idea_ids = sorted({r[2] for r in requests if isinstance(r[2], int)})
+        self.ideas = {i.id: i for i in db.session.scalars(
+            db.select(Idea).where(Idea.id.in_(idea_ids)))} if idea_ids else {}
+        self.mine = {}       # participant -> {idea: active dots of the current phase}
+        self.new = []        # (request index, Dot) to insert
+        self.placed = {}     # (workshop, client_id) -> idea of a dot placed in this batch
+
+    def _my_dots(self, workshop, participant_id):
+        if participant_id not in self.mine:
+            pids = [pid for pid, p in self.participants.items()
+                    if pid not in self.mine and p.workshop_id == workshop.id]
+            rows = db.session.execute(
+                db.select(Dot.participant_id, Dot.idea_id, func.count())
+                .join(Idea, Idea.id == Dot.idea_id)
+                .where(Dot.participant_id.in_(pids), Dot.phase == workshop.phase,
+                       Dot.removed_at.is_(None), Idea.status != IdeaStatus.HIDDEN.value)
+                .group_by(Dot.participant_id, Dot.idea_id)).all()
+            for pid in pids:
+                self.mine[pid] = {}
+            for pid, idea_id, count in rows:
+                self.mine[pid][idea_id] = count
+        return self.mine[participant_id]
+
+    def place_one(self, workshop_id, participant_id, idea_id, client_id):
+        services = self.services
+        participant = self.participants.get(participant_id)
         if participant is None:
             raise DomainError("not_authenticated", _l("Bitte treten Sie der Werkstatt neu bei."))
-    else:
-        participant = services.lock_participant(participant_id)
-    locked.add(participant_id)
-    existing = db.session.scalar(db.select(Dot).where(Dot.workshop_id == workshop_id,
-                                                      Dot.client_id == client_id))
-    workshop = workshop_services.get_workshop(workshop_id)
-    if existing is not None:
-        services._own(existing, participant_id)
-        return {"repeat": True, "participant_id": participant_id, "idea_id": existing.idea_id,
-                "workshop_id": workshop_id}
-    workshop_services.require_open(workshop, participant_id, "dots")
-    idea = idea_services.get_idea(workshop_id, idea_id)
-    if idea.status != IdeaStatus.VISIBLE.value:
-        raise idea_services.IdeaNotFound()
-    if idea.phase != workshop.phase:
-        raise DomainError("wrong_phase", _l("Punkte gibt es nur für Ideen der aktuellen Phase."))
-    mine = services.my_dots(workshop, participant_id)
-    if sum(mine.values()) >= workshop.dots_per_participant:
-        raise DomainError("budget_exhausted", _l("Sie haben alle Ihre Punkte vergeben."))
-    if mine.get(idea.id, 0) >= workshop.max_dots_per_idea:
-        raise DomainError("idea_limit_reached", _l(
-            "Mehr als %(n)s Punkte pro Idee gehen nicht.", n=workshop.max_dots_per_idea))
-    db.session.add(Dot(workshop_id=workshop_id, idea_id=idea.id, participant_id=participant_id,
-                       phase=workshop.phase, age_band=participant.age_band,
-                       channel=participant.channel, client_id=client_id))
-    count = db.session.scalar(update(Idea).where(Idea.id == idea.id)
-                              .values(dot_count=Idea.dot_count + 1).returning(Idea.dot_count)
-                              .execution_options(synchronize_session=False))
-    mine[idea.id] = mine.get(idea.id, 0) + 1
-    me = {"participant_id": participant_id,
-          "dots_left": max(0, workshop.dots_per_participant - sum(mine.values())),
-          "my_dots": {str(key): value for key, value in mine.items()}}
-    return {"me": me, "dots": count, "repeat": False, "participant_id": participant_id,
-            "workshop_id": workshop_id}
+        key = (workshop_id, client_id)
+        existing = self.existing.get(key)
+        if existing is not None:
+            services._own(existing, participant_id)
+            return {"repeat": True, "participant_id": participant_id,
+                    "idea_id": existing.idea_id, "workshop_id": workshop_id}
+        if key in self.placed:
+            owner, placed_idea = self.placed[key]
+            if owner != participant_id:
+                raise ValidationError("invalid", _l("Diese Kennung ist schon vergeben."))
+            return {"repeat": True, "participant_id": participant_id, "idea_id": placed_idea,
+                    "workshop_id": workshop_id}
+        workshop = workshop_services.get_workshop(workshop_id)
+        workshop_services.require_open(workshop, participant_id, "dots")
+        idea = self.ideas.get(idea_id) if isinstance(idea_id, int) else None
+        if idea is None or idea.workshop_id != workshop_id:
+            raise idea_services.IdeaNotFound()
+        if idea.status != IdeaStatus.VISIBLE.value:
+            raise idea_services.IdeaNotFound()
+        if idea.phase != workshop.phase:
+            raise DomainError("wrong_phase", _l("Punkte gibt es nur für Ideen der aktuellen Phase."))
+        mine = self._my_dots(workshop, participant_id)
+        if sum(mine.values()) >= workshop.dots_per_participant:
+            raise DomainError("budget_exhausted", _l("Sie haben alle Ihre Punkte vergeben."))
+        if mine.get(idea.id, 0) >= workshop.max_dots_per_idea:
+            raise DomainError("idea_limit_reached", _l(
+                "Mehr als %(n)s Punkte pro Idee gehen nicht.", n=workshop.max_dots_per_idea))
+        mine[idea.id] = mine.get(idea.id, 0) + 1
+        self.placed[key] = (participant_id, idea.id)
+        dot = Dot(workshop_id=workshop_id, idea_id=idea.id, participant_id=participant_id,
+                  phase=workshop.phase, age_band=participant.age_band,
+                  channel=participant.channel, client_id=client_id)
+        me = {"participant_id": participant_id,
+              "dots_left": max(0, workshop.dots_per_participant - sum(mine.values())),
+              "my_dots": {str(k): v for k, v in mine.items()}}
+        result = {"me": me, "dots": None, "repeat": False, "participant_id": participant_id,
+                  "workshop_id": workshop_id, "idea_id": idea.id}
+        self.new.append((result, dot))
+        return result
+
+    def write(self, out):
+        """Insert the new dots and raise each idea's count once; every dot's ack gets the
+        count as it stood right after that dot."""
+        if not self.new:
+            return
+        db.session.add_all([dot for _, dot in self.new])
+        db.session.flush()
+        per_idea = {}
+        for result, _ in self.new:
+            per_idea.setdefault(result["idea_id"], []).append(result)
+        for idea_id, results in per_idea.items():
+            total = db.session.scalar(update(Idea).where(Idea.id == idea_id)
+                                      .values(dot_count=Idea.dot_count + len(results))
+                                      .returning(Idea.dot_count)
+                                      .execution_options(synchronize_session=False))
+            for n, result in enumerate(results):
+                result["dots"] = total - len(results) + n + 1
 
 
 def place_each(requests) -> list:
