@@ -41,6 +41,7 @@ COOKIE_MAX_AGE = 365 * 24 * 3600
 RESIDENT_ENDPOINTS = {
     "pages.index", "pages.help", "pages.privacy", "pages.accessibility", "prefs.display",
     "workshops.join_redirect", "workshops.join", "workshops.live", "results.public",
+    "assist.kiosk_start", "assist.kiosk_next",
 }
 # Blueprints whose every page is for residents.
 RESIDENT_BLUEPRINTS: set[str] = set()
