@@ -1,6 +1,5 @@
 """`/live` handlers for ideas: residents submit; facilitators moderate and cluster.
 Contract: docs/realtime.md."""
-from .. import realtime
 from ..realtime import (ROLE_FACILITATOR, ROLE_PARTICIPANT, get_choice, get_client_id, get_int,
                         get_int_list, get_str, live_event)
 from ..workshops.services import PHASES
