@@ -75,6 +75,8 @@ def on_connect(auth=None):
             join_room(realtime.screen_room(client.workshop_id))
         else:
             join_room(realtime.participant_room(client.participant_id))
+        from ..results import live as live_representation
+        live_representation.join_rooms(client)
         realtime.register_client(client)
         tally.ensure_ticker(client.workshop_id)  # baseline before the snapshot
         emit("session:snapshot", snapshot(client.workshop_id, client.role, client.participant_id))

@@ -31,6 +31,9 @@ class WorkshopForm(FlaskForm):
     ask_age_band = BooleanField(_l("Nach der Altersgruppe fragen (freiwillig)"), default=True)
     ask_migration_background = BooleanField(
         _l("Nach einer Migrationsgeschichte fragen (freiwillig)"), default=False)
+    show_representation_on_projector = BooleanField(
+        _l("Auf dem Projektor zeigen, wer teilnimmt, im Vergleich zur Einwohnerschaft"),
+        default=False)
     moderation_mode = RadioField(_l("Moderation"), default=ModerationMode.POST.value, choices=[
         (ModerationMode.POST.value, _l("Ideen erscheinen sofort, die Moderation kann sie ausblenden")),
         (ModerationMode.PRE.value, _l("Ideen erscheinen erst nach Freigabe durch die Moderation")),
@@ -73,7 +76,8 @@ class WorkshopForm(FlaskForm):
         return {name: getattr(self, name).data for name in (
             "title", "theme", "question_kritik", "question_utopie", "question_verwirklichung",
             "dots_per_participant", "max_dots_per_idea", "ask_nickname", "ask_age_band",
-            "ask_migration_background", "moderation_mode")} | {
+            "ask_migration_background", "moderation_mode",
+            "show_representation_on_projector")} | {
             name: (to_utc(getattr(self, name).data) if getattr(self, name).data else None)
             for name in self.ONLINE_FIELDS}
 

@@ -12,7 +12,7 @@ def snapshot(workshop_id: int, role: str, participant_id: int | None = None) -> 
         me = voting_services.me_dict(workshop, participant_id)
     else:
         me = {"role": role}
-    return {
+    data = {
         "workshop": services.workshop_dict(workshop),
         "ideas": [idea_services.idea_dict(idea, participant_id) for idea in ideas],
         "clusters": [idea_services.cluster_dict(c) for c in idea_services.clusters_for(workshop_id)],
@@ -20,3 +20,8 @@ def snapshot(workshop_id: int, role: str, participant_id: int | None = None) -> 
         "me": me,
         "participants": services.participant_counts(workshop_id),
     }
+    from ..results.live import for_snapshot
+    representation = for_snapshot(workshop, role)
+    if representation is not None:  # facilitators; projectors when the session shows it
+        data["representation"] = representation
+    return data

@@ -38,7 +38,17 @@ export function connect(settings) {
   const options = { auth, withCredentials: true };
   const path = settings.config.socketio_path || settings.config.socket_path;
   if (path) options.path = path;
-  return window.io(url, options);
+  const socket = window.io(url, options);
+  liveSocket = socket;
+  socketWaiters.splice(0).forEach((callback) => callback(socket));
+  return socket;
+}
+
+// Other modules of the page (e.g. representation.js) listen on the page's one socket.
+let liveSocket = null;
+const socketWaiters = [];
+export function onLiveSocket(callback) {
+  if (liveSocket) callback(liveSocket); else socketWaiters.push(callback);
 }
 
 // Emit with an acknowledgement; resolves with the ack or {ok:false, error:"timeout"}.

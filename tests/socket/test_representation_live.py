@@ -1,0 +1,116 @@
+"""Who took part, next to who lives there, live: facilitators get `representation:update`
+while residents join (coalesced), residents never do, the projector only when the session
+shows it there."""
+import time
+
+from participation.extensions import db
+from participation.results import live as live_representation
+from participation.workshops import cookies
+from participation.workshops import services as workshop_services
+from tests.socket.conftest import events
+
+UNDER_18_29 = "Menschen von 18 bis 29: 0 % der Teilnehmenden, 14 % der Einwohnerschaft"
+
+
+def set_population(municipality, counts):
+    for row in municipality.age_bands:
+        row.count = counts.get(row.band, 0)
+    db.session.commit()
+
+
+def join(app, workshop, age_band):
+    response = app.test_client().post(f"/j/{workshop.join_code}",
+                                      data={"channel": "onsite", "age_band": age_band})
+    assert response.status_code == 303, response.data
+
+
+def wait_for(socket, name, predicate, timeout=8.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [payload for payload in events(socket, name) if predicate(payload)]
+        if found:
+            return found[-1]
+        time.sleep(0.05)
+    return None
+
+
+def total(payload):
+    return (payload.get("participants") or {}).get("total")
+
+
+def snapshot_of(socket):
+    return events(socket, "session:snapshot")[0]
+
+
+def test_facilitator_sees_who_joined_next_to_the_population_and_residents_do_not(app, world, live):
+    set_population(world["home"], {"18-29": 1400, "50-64": 8600})
+    workshop = live.workshop()
+    facilitator = live.facilitator(workshop)
+    first = snapshot_of(facilitator)["representation"]
+    assert total(first) == 0 and first["under_represented"] == []
+
+    resident = live.resident(workshop, age_band="50-64")
+    assert "representation" not in snapshot_of(resident)
+    started = time.monotonic()
+    for _ in range(5):
+        join(app, workshop, "50-64")
+    update = wait_for(facilitator, "representation:update", lambda p: total(p) == 6)
+    elapsed = time.monotonic() - started
+    assert update is not None, events(facilitator, "representation:update")
+    assert [u["sentence"] for u in update["under_represented"]] == [UNDER_18_29]
+    assert update["participants"]["by_channel"]["onsite"] == 6
+    band = next(b for b in update["bands"] if b["band"] == "50-64")
+    assert (band["participants"], band["participant_pct"], band["population_pct"]) == (6, 100.0, 86.0)
+    assert "Unterrepräsentiert" in update["summary"]
+    # Coalesced: never one update per join, at most about one a second.
+    updates = events(facilitator, "representation:update")
+    assert len(updates) < 6
+    assert len(updates) <= 2 + elapsed / live_representation.MIN_INTERVAL
+    # Residents never get the comparison.
+    time.sleep(0.3)
+    assert events(resident, "representation:update") == []
+
+
+def test_the_comparison_follows_the_facilitators_language(app, world, live):
+    set_population(world["home"], {"18-29": 1400, "50-64": 8600})
+    workshop = live.workshop()
+    german_socket = live.facilitator(workshop)
+    from tests.conftest import login
+    http = app.test_client()
+    http.set_cookie("lang", "en")
+    assert login(http, world["facilitator"].email).status_code == 302
+    socket = live.connect(http, workshop.id, "facilitator")
+    join(app, workshop, "50-64")
+    update = wait_for(socket, "representation:update", lambda p: total(p) == 1)
+    assert update is not None
+    assert update["under_represented"][0]["sentence"] != UNDER_18_29  # English, not German
+    german = wait_for(german_socket, "representation:update", lambda p: total(p) == 1)
+    assert german["under_represented"][0]["sentence"] == UNDER_18_29
+
+
+def test_projector_gets_the_comparison_only_when_the_session_shows_it(app, world, live):
+    set_population(world["home"], {"18-29": 1400, "50-64": 8600})
+    workshop = live.workshop()
+    projector = live.projector(workshop, screen=cookies.screen_key(workshop.id))
+    facilitator = live.facilitator(workshop)
+    assert "representation" not in snapshot_of(projector)
+    join(app, workshop, "50-64")
+    assert wait_for(facilitator, "representation:update", lambda p: total(p) == 1) is not None
+    time.sleep(0.3)
+    assert [p for p in events(projector, "representation:update") if "bands" in p] == []
+
+    workshop_services.update_workshop(workshop.id, world["facilitator"].id,
+                                      {"show_representation_on_projector": True})
+    shown = wait_for(projector, "representation:update", lambda p: p.get("on_projector") is True)
+    assert shown is not None and total(shown) == 1
+    assert [u["sentence"] for u in shown["under_represented"]] == [UNDER_18_29]
+    join(app, workshop, "18-29")
+    assert wait_for(projector, "representation:update", lambda p: total(p) == 2) is not None
+    # A projector connecting now finds it in its snapshot.
+    late = live.projector(workshop, screen=cookies.screen_key(workshop.id))
+    assert total(snapshot_of(late)["representation"]) == 2
+
+    workshop_services.update_workshop(workshop.id, world["facilitator"].id,
+                                      {"show_representation_on_projector": False})
+    hidden = wait_for(projector, "representation:update", lambda p: p.get("on_projector") is False)
+    assert hidden == {"workshop_id": workshop.id, "on_projector": False}
