@@ -61,6 +61,7 @@ def test_no_resident_page_scrolls_sideways_at_320_px(open_page, live_server, ses
     for path in RESIDENT_PAGES + [f"/j/{code}"]:
         page.goto(path)
         assert horizontal_overflow(page) == 0, f"{path} [{lang}] scrolls sideways at 320 px"
+    screenshot(page, f"layout-320-{lang}-join", full_page=False)
     page.locator("header details.lang-switch summary").click()  # the open language list fits too
     assert horizontal_overflow(page) == 0
     join(page, code)
