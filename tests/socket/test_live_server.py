@@ -145,7 +145,8 @@ def hall(tmp_path_factory):
                for _ in range(RESIDENTS)]
     for phone in phones:
         phone.connect()
-    wait_for(lambda: all(phone.snapshots for phone in phones), what="every snapshot")
+    wait_for(lambda: all(p.snapshots and NAMESPACE in p.sio.namespaces for p in phones),
+             what="every snapshot")
     state = {"server": server, "phones": phones, "db_url": db_url, **info}
     yield state
     for phone in phones:
@@ -227,7 +228,10 @@ def test_restart_mid_session_loses_nothing_and_clients_reconnect(hall):
                               server.port, log_path=server.log_path).start()
     hall["server"] = restarted
     # Every client reconnects by itself and gets a fresh snapshot.
-    wait_for(lambda: all(p.snapshots > n for p, n in zip(hall["phones"], snapshots)), timeout=60,
+    # (python-socketio may run the snapshot handler just before it marks the namespace
+    # connected: wait for both.)
+    wait_for(lambda: all(p.snapshots > n and NAMESPACE in p.sio.namespaces
+                         for p, n in zip(hall["phones"], snapshots)), timeout=60,
              what="every client reconnected with a new snapshot")
     for phone in hall["phones"]:
         assert phone.workshop["phase"] == "utopie"
@@ -241,3 +245,14 @@ def test_restart_mid_session_loses_nothing_and_clients_reconnect(hall):
     idea_id = int(next(iter(mine)))
     assert resident.call("dot:remove", {"client_id": uuid.uuid4().hex, "idea_id": idea_id})["ok"]
     assert_walls_match_database(hall)
+
+
+def test_a_socket_without_the_cookie_is_refused_with_a_code(hall):
+    refused = []
+    sio = socketio.Client(reconnection=False)
+    sio.on("connect_error", namespace=NAMESPACE)(lambda *data: refused.append(data))
+    with pytest.raises(socketio.exceptions.ConnectionError):
+        sio.connect(hall["server"].base, namespaces=[NAMESPACE], wait_timeout=10,
+                    auth={"workshop": hall["workshop_id"], "role": "participant"})
+    sio.disconnect()
+    assert refused and "not_authenticated" in repr(refused[0])
