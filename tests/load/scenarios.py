@@ -8,6 +8,7 @@ import json
 import math
 import os
 import random
+import sys
 import tempfile
 import time
 import urllib.request
@@ -85,6 +86,8 @@ class Run:
                                    log_path=os.path.join(self.tmp, f"server{n}.log"))
             self.servers.append(server)
         await asyncio.gather(*(asyncio.to_thread(s.start) for s in self.servers))
+        print(f"[bench] {t['name']}: server pid {[s.proc.pid for s in self.servers]}, "
+              f"logs in {self.tmp}", file=sys.stderr, flush=True)
         self.http = aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar(),
                                           connector=aiohttp.TCPConnector(limit=0))
         base = self.servers[0].base
@@ -186,7 +189,8 @@ class Run:
                 "projector_missed": missed, "phone_p99": ms(pct(phone_lat, 99)),
                 "phone_missed": phone_miss,
                 "dots_per_s": round(len(ok) / max(last - first, 1e-6), 1),
-                "cpu_pct": cpu["cpu_pct"]}
+                "cpu_pct": cpu["cpu_pct"],
+                "cpu_ms_per_dot": round(1000 * cpu["cpu_s"] / max(len(ok), 1), 2)}
 
     async def check_truth(self):
         """Lost and duplicated dots, against the database (or the ceiling's memory)."""
