@@ -1,5 +1,5 @@
-// Large-text, high-contrast mode: one tap, no reload, remembered in the `display` cookie.
-// Without JavaScript the button submits its form (POST /anzeige) and the server sets the cookie.
+// Display helpers on every page. Large-text, high-contrast mode: one tap, no reload, remembered
+// in the `display` cookie (without JavaScript the button submits its form, POST /anzeige).
 (function () {
   "use strict";
   var YEAR = 365 * 24 * 3600;
@@ -24,6 +24,7 @@
       ? "display=large; path=/; max-age=" + YEAR + "; SameSite=Lax"
       : "display=; path=/; max-age=0; SameSite=Lax";
     sync();
+    scrollableTables();
   }
 
   document.addEventListener("click", function (event) {
@@ -33,9 +34,33 @@
     setLarge(!isLarge());
   });
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", sync);
-  } else {
+  // A table wider than a small phone scrolls inside its .table-wrap: keyboard users must be
+  // able to focus that region to scroll it (WCAG 2.1.1), and hear what it is.
+  function scrollableTables() {
+    document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls && !wrap.hasAttribute("tabindex")) {
+        var caption = wrap.querySelector("caption");
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        if (caption) wrap.setAttribute("aria-label", caption.textContent.trim());
+      } else if (!scrolls && wrap.getAttribute("tabindex") === "0" && wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  function ready() {
     sync();
+    scrollableTables();
+  }
+
+  window.addEventListener("resize", scrollableTables);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();
