@@ -66,6 +66,9 @@ def test_no_resident_page_scrolls_sideways_at_320_px(open_page, live_server, ses
     assert horizontal_overflow(page) == 0
     join(page, code)
     assert horizontal_overflow(page) == 0, f"live page [{lang}] scrolls sideways at 320 px"
+    # Right to left mirrors the layout: step 1 of the phases stands right of step 2 in Arabic.
+    first, second = (page.locator("[data-phase-steps] li").nth(i).bounding_box() for i in (0, 1))
+    assert (first["x"] > second["x"]) == (lang == "ar"), (lang, first, second)
     screenshot(page, f"layout-320-{lang}-live")
     page.locator("header [data-large-text]").click()
     page.wait_for_function("() => document.body.classList.contains('large-text')")
