@@ -44,7 +44,8 @@ def load_config() -> dict:
         "SOCKETIO_MESSAGE_QUEUE": env.get("SOCKETIO_MESSAGE_QUEUE") or None,
         "ASYNC_MODE": env.get("ASYNC_MODE", "eventlet"),
         "PUBLIC_URL": (env.get("PUBLIC_URL") or "").rstrip("/") or None,
-        "HOST": env.get("HOST", "0.0.0.0"),
+        # Phones in the hall must reach a laptop server: listen on every interface.
+        "HOST": env.get("HOST", "0.0.0.0"),  # nosec B104
         "PORT": int(env.get("PORT", "5000")),
         # Extra origins allowed to open a socket (the app's own host is always allowed).
         "SOCKETIO_ALLOWED_ORIGINS": _list(env.get("SOCKETIO_ALLOWED_ORIGINS")),
