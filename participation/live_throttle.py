@@ -10,13 +10,15 @@ Token bucket: `LIVE_EVENT_BURST` events at once (default 40), refilled at
 client waits and resends with the same client id. Buckets live in the process; several
 processes each keep their own (a client talks to one process at a time).
 """
+import os
 import threading
 import time
 
 from flask import current_app, has_app_context
 
-DEFAULT_RATE = 10.0
-DEFAULT_BURST = 40.0
+# App config wins; else the environment; else these defaults.
+DEFAULT_RATE = float(os.environ.get("LIVE_EVENTS_PER_SECOND", "10"))
+DEFAULT_BURST = float(os.environ.get("LIVE_EVENT_BURST", "40"))
 
 
 class Throttle:
