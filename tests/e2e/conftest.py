@@ -129,6 +129,12 @@ def axe_violations(page, tags=None, rules=None, exclude=None) -> list[dict]:
     global AXE_SOURCE
     if AXE_SOURCE is None:
         AXE_SOURCE = _axe_source()
+    # Check the settled page: a card fading in has a lower contrast for a moment.
+    page.evaluate("""() => Promise.race([
+        Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .map(a => a.finished.catch(() => null))),
+        new Promise(resolve => setTimeout(resolve, 3000))])""")
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_SOURCE)
     run_only = ({"type": "rule", "values": rules} if rules
