@@ -2,6 +2,7 @@
 from .. import realtime
 from ..ideas import services as idea_services
 from ..voting import services as voting_services
+from ..voting import tally
 from . import services
 
 
@@ -18,7 +19,8 @@ def snapshot(workshop_id: int, role: str, participant_id: int | None = None) -> 
         "clusters": [idea_services.cluster_dict(c) for c in idea_services.clusters_for(workshop_id)],
         "starting_points": idea_services.starting_points(workshop),
         "me": me,
-        "participants": services.participant_counts(workshop_id),
+        "participants": (tally.cached_participants(workshop_id)
+                         or services.participant_counts(workshop_id)),
     }
     from ..results.live import for_snapshot
     representation = for_snapshot(workshop, role)
