@@ -1,4 +1,4 @@
-"""The hall's shared tablet in a real browser: each person gets a fresh participant,
+"""People without a phone in a real browser. The hall's shared tablet: each person gets a fresh participant,
 "Fertig – nächste Person" returns to the start, and so does a tablet left alone (the idle
 clock is driven with Playwright's fake clock, so the test does not wait three minutes)."""
 import re
@@ -68,3 +68,35 @@ def test_next_person_and_idle_return(open_page, live_server, kiosk):
     page.goto(f"/j/{kiosk['code']}/live")
     assert re.search(r"/j/\w+$", page.url)
     assert page.errors == []
+
+
+def test_helper_types_a_paper_card_without_javascript(browser, open_page, live_server, kiosk):
+    """The helper page is plain forms: it works with JavaScript off, and passes axe."""
+    from tests.e2e.conftest import DESKTOP, new_page
+    page = new_page(browser, live_server.url, java_script_enabled=False,
+                    storage_state=live_server.storage_state(browser, "facilitator"), **DESKTOP)
+    try:
+        page.goto(f"/w/{kiosk['id']}/helper")
+        page.get_by_label("Alter laut Karte (freiwillig)").select_option("65-79")
+        page.get_by_role("button", name="Neue Karte anlegen").click()
+        page.get_by_role("heading", name=re.compile(r"^Karte \d+$")).wait_for()
+        page.get_by_label("Idee von der Karte").fill("Eine Sitzbank am Friedhof")
+        page.get_by_role("button", name="Idee eintragen").click()
+        page.get_by_text("Die Idee der Karte ist auf der Wand.").wait_for()
+        card = page.locator("ul.helper-ideas li", has_text="Eine Sitzbank am Friedhof")
+        card.get_by_role("button", name="+ Punkt").click()
+        page.get_by_text("Punkt gesetzt.").wait_for()
+        assert "1 von dieser Karte" in page.locator("ul.helper-ideas li", has_text="Eine Sitzbank am Friedhof").inner_text()
+        card_url = page.url.split("#")[0]
+    finally:
+        page.context.close()
+    # axe needs JavaScript: check the same page (with the card open) in a normal browser.
+    page = open_page("desktop", who="facilitator")
+    page.goto(card_url)
+    assert_accessible(page, "helper page")
+    screenshot(page, "helper-page-desktop")
+    from participation.extensions import db
+    from participation.ideas.models import Idea
+    with live_server.app.app_context():
+        idea = db.session.scalar(db.select(Idea).where(Idea.text == "Eine Sitzbank am Friedhof"))
+        assert (idea.channel, idea.dot_count) == ("assisted", 1)
