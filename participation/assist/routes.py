@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from ..accounts.permissions import Permission, require
 from ..age_bands import AGE_BAND_LABELS
 from ..errors import DomainError
+from ..i18n import DISPLAY_COOKIE, LANG_COOKIE
 from ..municipalities.services import get_municipality
 from ..workshops import cookies, join_codes
 from ..workshops import services as workshop_services
@@ -160,6 +161,9 @@ def kiosk_next(kiosk_key):
         return render_template("workshops/join_closed.html", workshop=None), 404
     response = redirect(url_for("assist.kiosk_start", kiosk_key=kiosk_key), code=303)
     response.delete_cookie(cookies.cookie_name(workshop.id))
+    # The next person starts with the default language and text size, and picks their own.
+    response.delete_cookie(LANG_COOKIE, samesite="Lax")
+    response.delete_cookie(DISPLAY_COOKIE, samesite="Lax")
     return response
 
 

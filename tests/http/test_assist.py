@@ -202,6 +202,17 @@ def test_kiosk_gives_each_person_a_fresh_participant(app, client, world, worksho
     assert "Tablet im Saal: 1" in client2.get(f"/w/{workshop.id}/results").get_data(as_text=True)
 
 
+def test_next_person_starts_in_the_default_language_and_text_size(app, client, workshop):
+    url = kiosk_url(app, workshop)
+    client.get(f"{url}?lang=tr")
+    client.set_cookie("display", "large")
+    assert client.get_cookie("lang").value == "tr"
+    kiosk_join(client, url)
+    client.post(f"{url}/next")
+    assert client.get_cookie("lang") is None and client.get_cookie("display") is None
+    assert 'lang="de"' in client.get(url).get_data(as_text=True)
+
+
 def test_kiosk_start_page_forgets_the_previous_person(app, client, workshop):
     url = kiosk_url(app, workshop)
     kiosk_join(client, url)
