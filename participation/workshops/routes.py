@@ -81,7 +81,8 @@ def workshop_edit(workshop_id):
             flash(_("Die Einstellungen sind gespeichert."), "success")
             return redirect(url_for("workshops.workshop_list", municipality_id=workshop.municipality_id))
     return render_template("workshops/form.html", form=form, workshop=workshop,
-                           municipality=get_municipality(workshop.municipality_id)), \
+                           municipality=get_municipality(workshop.municipality_id),
+                           share_url=join_url(workshop.join_code) if workshop.join_code else ""), \
         400 if form.errors else 200
 
 
