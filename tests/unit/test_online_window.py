@@ -123,7 +123,7 @@ def test_set_up_form_stores_the_window_in_utc_and_join_page_shows_it(app, client
     assert ws.online_dots_from == datetime(2099, 3, 20, 8, 30)
     assert ws.online_ideas_from is None and ws.join_code
     form = facilitator.get(f"/w/{ws.id}/edit").get_data(as_text=True)
-    assert 'value="2099-03-12T18:00"' in form and "Link zum Mitmachen" in form
+    assert 'value="2099-03-12T18:00"' in form and f"http://192.0.2.10:5000/j/{ws.join_code}" in form
     bad = facilitator.post(f"/w/{ws.id}/edit", data={
         "title": "Werkstatt", "dots_per_participant": 5, "max_dots_per_idea": 3,
         "moderation_mode": "post", "online_dots_from": "2099-03-20T09:30",
