@@ -1,7 +1,7 @@
 """HTTP pages of live sessions: set-up (list, new, edit, open, close), the console, the
 projector, the QR code, and the resident's join and live pages."""
 from flask import (Blueprint, Response, current_app, flash, redirect, render_template, request,
-                   url_for)
+                   send_from_directory, url_for)
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -226,6 +226,16 @@ def live(code):
                            live_config=_live_config(workshop, "participant",
                                                     channel=participant.channel,
                                                     **_kiosk_config(workshop, participant)))
+
+
+@bp.get("/j/sw.js")
+def service_worker():
+    """The live page's service worker. Served from /j/ so that its scope covers
+    /j/<code>/live (a worker under /static/ could only control /static/)."""
+    response = send_from_directory(current_app.static_folder, "js/live/sw.js",
+                                   mimetype="application/javascript", max_age=0)
+    response.headers["Cache-Control"] = "no-cache"
+    return response
 
 
 def _kiosk_config(workshop, participant) -> dict:

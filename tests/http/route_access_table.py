@@ -98,6 +98,7 @@ ROUTE_ACCESS = {
     "workshops.join_redirect": PUBLIC,
     "workshops.join": PUBLIC,
     "workshops.live": PARTICIPANT,     # others are sent to the join form
+    "workshops.service_worker": PUBLIC,  # the live page's offline cache (static code)
     # people without a phone: paper cards typed in by helpers, the hall's shared tablet
     "assist.helper": member(P.RUN_WORKSHOPS),
     "assist.helper_by_key": PUBLIC,    # the URL carries a short-lived key for one session

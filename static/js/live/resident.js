@@ -3,6 +3,7 @@
 // the outbox are laid over it optimistically, so nothing the resident did disappears.
 import { applyAccent, call, connect, h, liveSettings, makeAnnouncer, phaseName, ideaSort, t, PHASES } from "./common.js";
 import { Outbox } from "./outbox.js";
+import { registerOfflinePage, StateStore } from "./offline.js";
 
 const root = document.getElementById("live-root");
 const $ = (selector) => root.querySelector(selector);
@@ -17,9 +18,11 @@ const state = {
   workshop: null, ideas: new Map(), starting: [], me: { dots_left: 0, my_dots: {} },
   connected: false, sort: "new", troubleShown: false, loaded: false,
   // The first connection gets a few seconds before the page calls itself offline.
-  booting: true,
+  booting: navigator.onLine !== false,
 };
 setTimeout(() => { state.booting = false; renderNet(); }, 4000);
+// The last known state, so a reload without network still shows the wall (offline.js).
+const stored = new StateStore(settings.workshop, root.dataset.participant);
 
 // The fixed dock (connection line and budget bar) must never cover the end of the page.
 const dock = root.querySelector("[data-dock]");
@@ -120,6 +123,20 @@ function applySnapshot(snapshot) {
   render();
 }
 
+function restoreStoredState() {
+  const saved = stored.load();
+  if (!saved || state.workshop) return;
+  state.ideas = new Map((saved.ideas || []).map((idea) => [idea.id, idea]));
+  state.starting = saved.starting_points || [];
+  if (saved.me) state.me = normaliseMe(saved.me);
+  state.workshop = saved.workshop;
+  render();
+}
+
+function storedState() {
+  return { workshop: state.workshop, ideas: [...state.ideas.values()], starting_points: state.starting, me: state.me };
+}
+
 function applyWorkshop(next, quiet) {
   const before = state.workshop;
   state.workshop = next;
@@ -141,6 +158,7 @@ function view() {
   const ideas = new Map();
   for (const idea of state.ideas.values()) ideas.set(idea.id, Object.assign({}, idea));
   const drafts = [];
+  const waiting = new Set();  // ideas with a dot (or a take-back) not yet acknowledged
   for (const op of outbox.pending) {
     if (op.event === "idea:submit") {
       // Its idea:created broadcast may come before the ack: then the real card is shown.
@@ -152,10 +170,11 @@ function view() {
     const delta = op.event === "dot:add" ? 1 : -1;
     const idea = ideas.get(id);
     if (idea) idea.dots = Math.max(0, (idea.dots || 0) + delta);
+    waiting.add(id);
     me.my_dots[id] = Math.max(0, (me.my_dots[id] || 0) + delta);
     me.dots_left = Math.max(0, me.dots_left - delta);
   }
-  return { me, ideas, drafts };
+  return { me, ideas, drafts, waiting };
 }
 
 function budgetSentence() {
@@ -167,6 +186,7 @@ function budgetSentence() {
 function render() {
   const w = state.workshop;
   if (!w) { renderNet(); return; }
+  if (state.loaded) stored.save(storedState);
   const v = view();
   // Outside the live session, people who joined from home write inside the online window.
   const fromHome = settings.config.channel === "online" && w.status !== "open" && w.online;
@@ -236,7 +256,8 @@ function ideaCard(idea, v, open, maxPerIdea) {
   const meta = h("div", { class: "meta" },
     h("span", { class: "dot-count", text: dotsLabel(idea.dots) }),
     mineCount ? h("span", { class: "badge", text: t("my_dots", { n: mineCount }) }) : null,
-    idea.mine ? h("span", { class: "badge mine", text: t("your_idea") }) : null);
+    idea.mine ? h("span", { class: "badge mine", text: t("your_idea") }) : null,
+    v.waiting.has(idea.id) ? h("span", { class: "badge pending", "data-waiting": "", text: t("sending") }) : null);
   const card = h("li", { class: "idea-card" + (idea.mine ? " is-mine" : ""), id: "idea-" + idea.id }, meta,
     h("p", { class: "idea-text", dir: "auto", id: textId, text: idea.text }));
   if (idea.status === "hidden") {
@@ -355,7 +376,9 @@ root.querySelectorAll("[data-sort]").forEach((button) => button.addEventListener
 }));
 
 updateCount();
+restoreStoredState();
 renderNet();
+registerOfflinePage(() => { root.dataset.offlineReady = "true"; });
 function resync() {
   call(socket, "session:sync", {}).then((ack) => { if (ack.ok && ack.snapshot) { applySnapshot(ack.snapshot); outbox.flush(); } });
 }
