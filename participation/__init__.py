@@ -32,6 +32,8 @@ def create_app(config: dict | None = None) -> Flask:
 
     from .realtime import init_socketio
     init_socketio(app)
+    from .socket_session import init_socket_sessions
+    init_socket_sessions(app)
 
     from .errors import register_error_pages
     register_error_pages(app)
