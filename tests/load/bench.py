@@ -222,8 +222,10 @@ async def run_target(target, args, scenarios, rows, deadline):
             duration = args.duration
             if target.get("postgres"):
                 sizes, duration = [args.scaleout_size], args.scaleout_duration
+            # The first phones vote at every size: their share of each sustained stream
+            # plus one burst dot per size.
             need = int(args.rate * duration) + 1
-            budget = max(5, -(-need // min(sizes)) + len(sizes) + 2)
+            budget = max(5, sum(-(-need // size) + 1 for size in sizes) + 2)
             budget = min(budget, IDEAS * 3)
             try:
                 await run.start(budget=budget)
