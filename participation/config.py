@@ -7,6 +7,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = Path(os.environ.get("INSTANCE_PATH", PROJECT_ROOT / "instance"))
 
 
+# Phones in the hall must reach a laptop server: listen on every interface.
+DEFAULT_HOST = "0.0.0.0"  # nosec B104
+
+
 def _secret_key(instance_dir: Path) -> str:
     """Use SECRET_KEY, else a key generated once and kept in instance/."""
     if os.environ.get("SECRET_KEY"):
@@ -44,8 +48,7 @@ def load_config() -> dict:
         "SOCKETIO_MESSAGE_QUEUE": env.get("SOCKETIO_MESSAGE_QUEUE") or None,
         "ASYNC_MODE": env.get("ASYNC_MODE", "eventlet"),
         "PUBLIC_URL": (env.get("PUBLIC_URL") or "").rstrip("/") or None,
-        # Phones in the hall must reach a laptop server: listen on every interface.
-        "HOST": env.get("HOST", "0.0.0.0"),  # nosec B104
+        "HOST": env.get("HOST", DEFAULT_HOST),
         "PORT": int(env.get("PORT", "5000")),
         # Extra origins allowed to open a socket (the app's own host is always allowed).
         "SOCKETIO_ALLOWED_ORIGINS": _list(env.get("SOCKETIO_ALLOWED_ORIGINS")),
