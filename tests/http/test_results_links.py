@@ -66,3 +66,22 @@ def test_setup_form_switches_the_comparison_on_the_projector(login_as, workshop)
     assert client.post(f"/w/{workshop.id}/edit", data=data).status_code == 302
     db.session.refresh(workshop)
     assert workshop.show_representation_on_projector is False
+
+
+def test_results_page_keeps_who_took_part_after_the_participant_data_is_erased(login_as, world):
+    from participation.privacy.services import erase_participant_data
+    from tests.unit.test_results_data import add_participant, make_workshop
+    ws = make_workshop(world["home"], join_code="Q7PM3K")
+    for band, channel in (("18-29", "online"), ("65-79", "onsite"), ("65-79", "onsite"),
+                          (None, "assisted")):
+        add_participant(ws, band, channel)
+    client = login_as("facilitator")
+    before = client.get(f"/w/{ws.id}/results").get_data(as_text=True)
+    assert "4 Teilnehmende" in before
+    erase_participant_data(ws)
+    db.session.expire_all()
+    after = client.get(f"/w/{ws.id}/results").get_data(as_text=True)
+    assert "4 Teilnehmende" in after and "0 Teilnehmende" not in after
+    exported = client.get(f"/w/{ws.id}/results.json").get_json()
+    assert exported["representation"]["participants"]["total"] == 4
+    assert exported["representation"]["participants"]["by_channel"]["assisted"] == 1
