@@ -3,7 +3,7 @@ of the Kommunalprofil, with the under-represented groups named in words."""
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from ..age_bands import AGE_BANDS, AGE_BAND_LABELS, NO_ANSWER
+from ..age_bands import AGE_BANDS, AGE_BAND_LABELS
 from ..extensions import db
 from ..municipalities.models import Municipality
 from .participation import add_counts, counts_of_participants, snapshot_counts
