@@ -152,6 +152,7 @@ class LiveClient:
         self.connected = asyncio.Event()
         self.refused = None
         self.closing = False
+        self.reconnecting = False
         self.reader = None
         self.on_snapshot = None
 
@@ -181,7 +182,7 @@ class LiveClient:
             if not future.done():
                 future.set_exception(ConnectionError("disconnected"))
         self.acks.clear()
-        if self.reconnect and not self.closing:
+        if self.reconnect and not self.closing and not self.reconnecting:
             asyncio.ensure_future(self._reconnect())
 
     def _handle(self, data: str):
@@ -223,17 +224,22 @@ class LiveClient:
 
     async def _reconnect(self):
         # Like socket.io-client: 1 s doubling to 5 s, randomised by +-50 %.
+        # One loop per phone: a failed attempt's reader must not start a second one.
+        self.reconnecting = True
         attempt = 0
-        while not self.closing:
-            delay = min(1.0 * 2 ** attempt, 5.0) * random.uniform(0.5, 1.5)
-            await asyncio.sleep(delay)
-            attempt += 1
-            try:
-                await self.connect(timeout=10)
-                return
-            except Exception:  # noqa: BLE001
-                if self.ws is not None and not self.ws.closed:
-                    await self.ws.close()
+        try:
+            while not self.closing:
+                delay = min(1.0 * 2 ** attempt, 5.0) * random.uniform(0.5, 1.5)
+                await asyncio.sleep(delay)
+                attempt += 1
+                try:
+                    await self.connect(timeout=20)  # socket.io-client's connect timeout
+                    return
+                except Exception:  # noqa: BLE001
+                    if self.ws is not None and not self.ws.closed:
+                        await self.ws.close()
+        finally:
+            self.reconnecting = False
 
     def emit(self, event, data) -> asyncio.Future:
         """Send an event with an ack; the future resolves to the ack dict."""
