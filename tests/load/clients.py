@@ -177,6 +177,8 @@ class LiveClient:
                 self._handle(msg.data)
         except Exception:  # noqa: BLE001  the connection dropped: treated like a close
             pass
+        if self.ws is not ws:
+            return  # an abandoned attempt: a newer connection owns the phone now
         self.connected.clear()
         for future in self.acks.values():
             if not future.done():
