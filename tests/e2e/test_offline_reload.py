@@ -32,7 +32,7 @@ def test_reload_while_offline_keeps_writes_and_sends_them_once(open_page, live_s
     phone.get_by_role("button", name="Mitmachen").click()
     phone.wait_for_url(re.compile(rf".*/j/{code}/live$"))
     # The service worker has taken the page and its files into its cache.
-    expect(phone.locator("#live-root")).to_have_attribute("data-offline-ready", "true")
+    expect(phone.locator("#live-root")).to_have_attribute("data-offline-ready", "true", timeout=15_000)
     phone.get_by_label("Ihre Idee").fill(FIRST)
     phone.get_by_role("button", name="Senden").click()
     first = phone.locator(".idea-card", has_text=FIRST)

@@ -38,6 +38,10 @@ export class StateStore {
   constructor(workshop, participant) {
     this.key = "zw-state-" + workshop + "-" + (participant || "0");
     this.timer = null;
+    this.read = null;
+    this.last = 0;
+    // A reload (or the phone locking) right after a change still keeps that change.
+    window.addEventListener("pagehide", () => this.flush());
   }
 
   load() {
@@ -47,12 +51,22 @@ export class StateStore {
     } catch (e) { return null; }
   }
 
-  // Written at most every half second: the tally may change several times a second.
+  // Written at once, or, when the last write is less than half a second old, at the end of
+  // that half second: the tally may change several times a second.
   save(read) {
+    this.read = read;
     if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      try { localStorage.setItem(this.key, JSON.stringify(read())); } catch (e) { /* full: skip */ }
-    }, 500);
+    const wait = this.last + 500 - Date.now();
+    if (wait <= 0) { this.flush(); return; }
+    this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  flush() {
+    clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.read) return;
+    this.last = Date.now();
+    try { localStorage.setItem(this.key, JSON.stringify(this.read())); } catch (e) { /* full: skip */ }
+    this.read = null;
   }
 }

@@ -386,4 +386,6 @@ function resync() {
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible" && socket.connected) resync();
 });
-window.addEventListener("online", () => { if (!socket.connected) socket.connect(); });
+// The network is back: connect now instead of waiting out socket.io's reconnect back-off
+// (up to 5 s). Disconnecting first cancels the pending attempt; nothing is lost (outbox).
+window.addEventListener("online", () => { if (!socket.connected) { socket.disconnect(); socket.connect(); } });
