@@ -21,7 +21,7 @@ import threading
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from .. import realtime
 from ..errors import DomainError, ValidationError
@@ -157,7 +157,8 @@ class _BatchState:
         per_idea = {}
         for result, _ in self.new:
             per_idea.setdefault(result["idea_id"], []).append(result)
-        for idea_id, results in per_idea.items():
+        # In id order: two processes' batches never wait for each other's ideas in a circle.
+        for idea_id, results in sorted(per_idea.items()):
             total = db.session.scalar(update(Idea).where(Idea.id == idea_id)
                                       .values(dot_count=Idea.dot_count + len(results))
                                       .returning(Idea.dot_count)
@@ -248,7 +249,9 @@ class Writer:
             try:
                 try:
                     results = place(requests)
-                except IntegrityError:
+                except (IntegrityError, OperationalError):
+                    # A client_id taken in another process, or PostgreSQL's deadlock
+                    # detector chose this batch: nothing of it was committed; each dot alone.
                     db.session.rollback()
                     results = place_each(requests)
                 results = [r if isinstance(r, DomainError) else finish(r) for r in results]
