@@ -43,16 +43,20 @@ def pytest_collection_modifyitems(items):
 
 # ---------------------------------------------------------------- browser
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an asyncio loop running while it is open,
+# which would break the asyncio clients of the socket tests collected after this folder.
+@pytest.fixture(scope="package")
 def playwright_instance():
     if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium not found at {CHROMIUM} in CI: `make chromium` should install it")
         pytest.skip(f"Chromium not found at {CHROMIUM}: run `make chromium`")
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
         yield playwright
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright_instance):
     browser = playwright_instance.chromium.launch(
         executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
