@@ -126,9 +126,13 @@ function renderWall(w) {
 function fitColumn(col) {
   const list = col.querySelector && col.querySelector("ul");
   if (!list) return;
-  const bottom = col.getBoundingClientRect().bottom;
+  // Layout offsets, not bounding boxes: a card fading in is shifted by its animation and
+  // would look as if it overflowed. The column is positioned, so it is the offset parent.
+  const height = col.clientHeight;
+  if (!height) return;
   const cards = [...list.children];
-  let cut = cards.findIndex((card) => card.getBoundingClientRect().bottom > bottom);
+  // offsetTop and offsetHeight are rounded to whole pixels: allow for that.
+  let cut = cards.findIndex((card) => card.offsetTop + card.offsetHeight > height + 2);
   if (cut < 0) return;
   // Leave room for the "more" line.
   cut = Math.max(0, cut - 1);
