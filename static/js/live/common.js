@@ -121,6 +121,13 @@ export class ServerClock {
   }
 }
 
+// The page was drawn before the session had a join code: draw it again with its QR code.
+export function redrawForJoinCode(workshop) {
+  const code = document.querySelector("[data-join-code]");
+  if (code && !code.textContent.trim() && workshop.join_code) { window.location.reload(); return true; }
+  return false;
+}
+
 export function formatSeconds(total) {
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;

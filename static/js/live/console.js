@@ -1,7 +1,7 @@
 // The facilitator's console: incoming ideas with moderation, the wall's clusters, the
 // session controls. Every action is a socket event with an ack; errors show the ack's
 // message; every moderation step lands in "Letzte Aktionen" with an undo button.
-import { applyAccent, call, connect, formatSeconds, h, liveSettings, makeAnnouncer, makeClientId, phaseName, ServerClock, t } from "./common.js";
+import { applyAccent, call, connect, formatSeconds, h, liveSettings, makeAnnouncer, makeClientId, phaseName, redrawForJoinCode, ServerClock, t } from "./common.js";
 import { UndoList } from "./undo.js";
 import { installShortcuts } from "./shortcuts.js";
 
@@ -67,9 +67,7 @@ socket.on("tally:update", (data) => {
 });
 
 function setWorkshop(workshop) {
-  // The page was drawn before the session had a join code: draw it again with its QR code.
-  const code = document.querySelector("[data-join-code]");
-  if (code && !code.textContent.trim() && workshop.join_code) { window.location.reload(); return; }
+  if (redrawForJoinCode(workshop)) return;
   state.workshop = workshop;
   clock.sync(workshop.server_time);
   tick();

@@ -1,6 +1,6 @@
 // The projector wall: phase and question, countdown, idea cards grouped by cluster with
 // their dots, the spotlight, and the people taking part. Read-only: it only listens.
-import { applyAccent, connect, formatSeconds, h, liveSettings, phaseName, ServerClock, t } from "./common.js";
+import { applyAccent, connect, formatSeconds, h, liveSettings, phaseName, redrawForJoinCode, ServerClock, t } from "./common.js";
 
 const root = document.getElementById("projector-root");
 const $ = (selector) => document.querySelector(selector);
@@ -54,9 +54,7 @@ function upsert(idea) {
 }
 
 function setWorkshop(workshop) {
-  // The page was drawn before the session had a join code: draw it again with its QR code.
-  const code = document.querySelector("[data-join-code]");
-  if (code && !code.textContent.trim() && workshop.join_code) { window.location.reload(); return; }
+  if (redrawForJoinCode(workshop)) return;
   state.workshop = workshop;
   clock.sync(workshop.server_time);
   tick();
