@@ -47,6 +47,8 @@ def pytest_collection_modifyitems(items):
 # which would break the asyncio clients of the socket tests collected after this folder.
 @pytest.fixture(scope="package")
 def playwright_instance():
+    from playwright.sync_api import expect
+    expect.set_options(timeout=TIMEOUT_MS)  # 2 shared cores in CI: 5 s is tight under load
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail(f"Chromium not found at {CHROMIUM} in CI: `make chromium` should install it")
