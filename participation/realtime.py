@@ -11,7 +11,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from flask import request
+from flask import has_request_context, request
 from flask_babel import lazy_gettext as _l
 
 from . import live_throttle
@@ -85,6 +85,9 @@ class LiveClient:
     participant_id: int | None = None
     user_id: int | None = None
     bucket: RateBucket = field(default_factory=RateBucket)
+    # The `rate_limited` ack in this socket's language, made at connect: the flood gate
+    # answers without a request context.
+    refusal: dict | None = None
 
 
 _clients: dict[str, LiveClient] = {}
@@ -92,13 +95,20 @@ _local_counts: dict[int, int] = {}
 _registry_lock = threading.Lock()
 
 
+def rate_limited_error() -> DomainError:
+    return DomainError("rate_limited", _l("Zu viele Anfragen. Bitte warten Sie einen Moment."))
+
+
 def register_client(client: LiveClient) -> None:
+    if client.refusal is None and has_request_context():
+        client.refusal = rate_limited_error().to_ack()
     with _registry_lock:
         _clients[client.sid] = client
         _local_counts[client.workshop_id] = _local_counts.get(client.workshop_id, 0) + 1
 
 
 def unregister_client(sid: str) -> LiveClient | None:
+    live_throttle.strikes.forget(sid)
     with _registry_lock:
         client = _clients.pop(sid, None)
         if client is not None:
@@ -211,8 +221,10 @@ def get_client_id(payload: dict, *, required: bool = True):
 
 def live_event(name: str, roles=ROLES, allowed: set[str] = frozenset()):
     """Register a `/live` handler. The wrapped function gets (client, payload) and returns an
-    ack dict; this wrapper checks the role, the rate and the payload envelope, turns domain
-    errors into `{"ok": false, ...}` acks and never lets an exception escape."""
+    ack dict; this wrapper checks the role and the payload envelope, turns domain errors into
+    `{"ok": false, ...}` acks and never lets an exception escape. The rate limit (per
+    participant, not per socket or IP) is checked before this, by the gate that
+    init_socketio puts in front of the dispatch (live_throttle.install_gate)."""
 
     def decorator(func):
         @functools.wraps(func)
@@ -225,9 +237,6 @@ def live_event(name: str, roles=ROLES, allowed: set[str] = frozenset()):
                 if client.role not in roles:
                     return DomainError("forbidden",
                                        _l("Dafür fehlt Ihnen die Berechtigung.")).to_ack()
-                if not live_throttle.allow(client):  # per participant, not per socket or IP
-                    return DomainError("rate_limited", _l(
-                        "Zu viele Anfragen. Bitte warten Sie einen Moment.")).to_ack()
                 payload = check_payload(payload, set(allowed))
                 ack = func(client, payload)
                 return ack if ack is not None else {"ok": True}
@@ -299,3 +308,11 @@ def init_socketio(app):
         max_http_buffer_size=MAX_MESSAGE_BYTES,
         manage_session=False,
     )
+
+    def refusal(client):
+        if client.refusal is None:
+            with app.app_context():
+                client.refusal = rate_limited_error().to_ack()
+        return client.refusal
+
+    live_throttle.install_gate(app, socketio.server, _clients, NAMESPACE, refusal)
