@@ -156,11 +156,21 @@ def install_gate(app, server, clients: dict, namespace: str, refusal) -> None:
 
 def cut_off(server, sid: str, eio_sid: str, namespace: str) -> None:
     """Disconnect a flooding socket: leave the namespace now (its handler unregisters it),
-    then close the transport in the background so its queued frames are never read."""
+    then close the transport in the background so its queued frames are never read. The
+    close waits a moment: handlers already started for the socket still find its environ
+    and ack normally (python-socketio drops it on close; Flask-SocketIO would ack `'', 400`)."""
     log.warning("socket %s disconnected for flooding", sid)
     try:
         server.disconnect(sid, namespace=namespace)
     except Exception:
         log.exception("disconnecting flooding socket %s failed", sid)
     if eio_sid in getattr(server.eio, "sockets", {}):
-        server.start_background_task(server.eio.disconnect, eio_sid)
+        server.start_background_task(_close_transport, server, eio_sid)
+
+
+def _close_transport(server, eio_sid: str, grace: float = 1.0) -> None:
+    server.sleep(grace)
+    try:
+        server.eio.disconnect(eio_sid)
+    except Exception:
+        log.exception("closing the transport of a flooding socket failed")

@@ -190,7 +190,10 @@ async def flood_events(client, seconds, per_tick=40, tick=0.01, limit=100_000):
     for future in done:
         if future.exception() is None:
             ack = future.result()
-            key = "ok" if ack.get("ok") else ack.get("error", "?")
+            if not isinstance(ack, dict):  # e.g. Flask-SocketIO's ('', 400) after a close
+                key = "not_a_dict"
+            else:
+                key = "ok" if ack.get("ok") else ack.get("error", "?")
             codes[key] = codes.get(key, 0) + 1
         else:
             codes["dropped"] = codes.get("dropped", 0) + 1
