@@ -25,7 +25,7 @@ def _new_document(title: str, municipality, subtitle: str) -> Document:
     heading = document.add_heading(title, level=0)
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for text in (municipality.name, subtitle,
-                 _("Stand: %(date)s", date=format_date(date.today(), "d. MMMM yyyy"))):
+                 _("Stand: %(date)s", date=format_date(date.today(), "long"))):
         paragraph = document.add_paragraph(text)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     # The tables need room: the rest of the document is A4 landscape.
@@ -109,7 +109,7 @@ def review_docx(municipality, report) -> bytes:
     if report["overdue"]:
         _table(document, [_("Maßnahme"), _("Verantwortlich"), _("Geplantes Ende"), _("Status")],
                [[r["measure"].title, r["measure"].responsible or "–",
-                 format_date(r["measure"].ends_on, "d. MMMM yyyy"),
+                 format_date(r["measure"].ends_on, "long"),
                  str(STATUS_LABELS.get(r["measure"].status))] for r in report["overdue"]])
     else:
         document.add_paragraph(_("Keine Maßnahme ist überfällig."))

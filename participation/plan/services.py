@@ -190,7 +190,7 @@ def origin_text(origin: MeasureOrigin) -> str:
     """'aus der Zukunftswerkstatt am 12. März 2026, 23 Punkte'."""
     points = _("%(n)s Punkte", n=origin.dots) if origin.dots != 1 else _("1 Punkt")
     if origin.workshop_date:
-        when = format_date(origin.workshop_date, "d. MMMM yyyy")
+        when = format_date(origin.workshop_date, "long")
         return _("aus der Zukunftswerkstatt am %(date)s, %(points)s", date=when, points=points)
     return _("aus der Zukunftswerkstatt, %(points)s", points=points)
 

@@ -16,7 +16,7 @@ from .services import CHANNEL_LABELS
 def _common(workshop) -> dict:
     day = services.session_date(workshop)
     return {"workshop": workshop, "municipality": services.municipality_of(workshop),
-            "session_day": format_date(day, "d. MMMM yyyy") if day else "",
+            "session_day": format_date(day, "long") if day else "",
             "band_labels": AGE_BAND_LABELS, "channel_labels": CHANNEL_LABELS,
             "no_answer_label": AGE_BAND_LABELS[NO_ANSWER]}
 
