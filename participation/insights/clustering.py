@@ -4,7 +4,7 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
-from .text import fold, words
+from .text import count_per_idea, fold, most_used_form, words
 
 MIN_GROUP = 2
 MAX_LABEL_WORDS = 2
@@ -47,15 +47,7 @@ def group_rows(matrix: np.ndarray, threshold: float) -> list[list[int]]:
 def label_for(group_texts: list[str], all_texts: list[str]) -> str:
     """The group's most telling words (frequent in the group, rarer elsewhere), written as
     the ideas write them most often."""
-    inside, surface = Counter(), defaultdict(Counter)
-    for text in group_texts:
-        seen = set()
-        for word in words(text):
-            key = fold(word)
-            surface[key][word] += 1
-            if key not in seen:
-                inside[key] += 1
-                seen.add(key)
+    inside, surface = count_per_idea(group_texts)
     if not inside:
         return ""
     outside = Counter()
@@ -74,5 +66,5 @@ def label_for(group_texts: list[str], all_texts: list[str]) -> str:
 
 
 def _display(forms: Counter) -> str:
-    word = sorted(forms.items(), key=lambda item: (-item[1], len(item[0]), item[0]))[0][0]
+    word = most_used_form(forms)
     return word[:1].upper() + word[1:]

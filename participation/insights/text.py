@@ -3,6 +3,7 @@ fallback. A light, rule-based stemmer: "Busse", "Bus" and "buses" fold to one ke
 "Ärzte"/"Arzt", "Wohnungen"/"Wohnung", "otobüsler"/"otobüs"."""
 import re
 import unicodedata
+from collections import Counter, defaultdict
 
 from .stopwords import STOP_WORDS
 
@@ -89,3 +90,23 @@ def words(text: str) -> list[str]:
 
 def folded_words(text: str) -> list[str]:
     return [fold(word) for word in words(text)]
+
+
+def count_per_idea(texts: list[str]) -> tuple[Counter, dict[str, Counter]]:
+    """How many ideas use each folded word (once per idea, so one long card repeating a word
+    does not dominate), and the written forms seen for each folded word."""
+    counts, forms = Counter(), defaultdict(Counter)
+    for text in texts:
+        seen = set()
+        for word in words(text):
+            key = fold(word)
+            forms[key][word] += 1
+            if key not in seen:
+                counts[key] += 1
+                seen.add(key)
+    return counts, forms
+
+
+def most_used_form(forms: Counter) -> str:
+    """The form the ideas write most often; ties go to the shorter, then alphabetical."""
+    return sorted(forms.items(), key=lambda item: (-item[1], len(item[0]), item[0]))[0][0]
