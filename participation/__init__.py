@@ -5,7 +5,7 @@ from flask import Flask
 
 from . import database  # noqa: F401  (registers the SQLite pragmas)
 from .config import INSTANCE_DIR, PROJECT_ROOT, load_config
-from .extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
+from .extensions import csrf, db, limiter, login_manager, migrate
 
 
 def create_app(config: dict | None = None) -> Flask:

@@ -8,8 +8,7 @@ import json
 import logging
 import re
 import threading
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from flask import has_request_context, request
 from flask_babel import lazy_gettext as _l
@@ -59,23 +58,6 @@ def broadcast(event: str, payload: dict, room: str, skip_sid=None) -> None:
 
 # --- connected sockets -------------------------------------------------------------------
 
-class RateBucket:
-    """Token bucket: `burst` events at once, refilled at `rate` per second."""
-
-    def __init__(self, rate: float = 10.0, burst: float = 40.0):
-        self.rate, self.burst = rate, burst
-        self.tokens, self.stamp = burst, time.monotonic()
-
-    def take(self) -> bool:
-        now = time.monotonic()
-        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
-        self.stamp = now
-        if self.tokens < 1:
-            return False
-        self.tokens -= 1
-        return True
-
-
 @dataclass
 class LiveClient:
     sid: str
@@ -84,7 +66,6 @@ class LiveClient:
     municipality_id: int
     participant_id: int | None = None
     user_id: int | None = None
-    bucket: RateBucket = field(default_factory=RateBucket)
     # The `rate_limited` ack in this socket's language, made at connect: the flood gate
     # answers without a request context.
     refusal: dict | None = None

@@ -55,7 +55,7 @@ def workshop_new(municipality_id):
     form = WorkshopForm()
     if form.validate_on_submit():
         try:
-            workshop = services.create_workshop(municipality_id, current_user.id, form.settings())
+            services.create_workshop(municipality_id, current_user.id, form.settings())
         except DomainError as error:
             flash(str(error.message), "error")
         else:
