@@ -20,7 +20,7 @@ import threading
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, update
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from .. import realtime
@@ -66,10 +66,8 @@ class _BatchState:
         # lock, so no read snapshot can go stale; on PostgreSQL the participants' rows are
         # locked in id order (no deadlock between processes), which serialises one
         # participant's tabs and phones across processes.
-        if pids and db.session.get_bind().dialect.name == "sqlite":
-            db.session.execute(update(Participant).where(Participant.id == pids[0])
-                               .values(channel=Participant.channel)
-                               .execution_options(synchronize_session=False))
+        if pids:
+            services.take_sqlite_write_lock(pids[0])
         self.participants = {p.id: p for p in db.session.scalars(
             db.select(Participant).where(Participant.id.in_(pids)).order_by(Participant.id)
             .with_for_update())} if pids else {}
@@ -90,23 +88,14 @@ class _BatchState:
         if participant_id not in self.mine:
             pids = [pid for pid, p in self.participants.items()
                     if pid not in self.mine and p.workshop_id == workshop.id]
-            rows = db.session.execute(
-                db.select(Dot.participant_id, Dot.idea_id, func.count())
-                .join(Idea, Idea.id == Dot.idea_id)
-                .where(Dot.participant_id.in_(pids), Dot.phase == workshop.phase,
-                       Dot.removed_at.is_(None), Idea.status != IdeaStatus.HIDDEN.value)
-                .group_by(Dot.participant_id, Dot.idea_id)).all()
-            for pid in pids:
-                self.mine[pid] = {}
-            for pid, idea_id, count in rows:
-                self.mine[pid][idea_id] = count
+            self.mine.update(self.services.dots_of(workshop, pids))
         return self.mine[participant_id]
 
     def place_one(self, workshop_id, participant_id, idea_id, client_id):
         services = self.services
         participant = self.participants.get(participant_id)
         if participant is None:
-            raise DomainError("not_authenticated", _l("Bitte treten Sie der Werkstatt neu bei."))
+            raise services.participant_gone()
         key = (workshop_id, client_id)
         existing = self.existing.get(key)
         if existing is not None:

@@ -21,30 +21,47 @@ def lock_participant(participant_id: int) -> Participant:
     PostgreSQL: SELECT ... FOR UPDATE on the participant row. SQLite ignores FOR UPDATE, so a
     no-op UPDATE takes the database write lock first; the rest of the transaction then runs
     alone."""
+    take_sqlite_write_lock(participant_id)
+    participant = db.session.scalar(db.select(Participant).where(Participant.id == participant_id)
+                                    .with_for_update())
+    if participant is None:
+        raise participant_gone()
+    return participant
+
+
+def take_sqlite_write_lock(participant_id: int) -> None:
+    """On SQLite, a no-op UPDATE as the transaction's first statement takes the database's
+    write lock, so no read snapshot can go stale before the write (nothing on PostgreSQL)."""
     if db.session.get_bind().dialect.name == "sqlite":
         db.session.execute(update(Participant).where(Participant.id == participant_id)
                            .values(channel=Participant.channel)
                            .execution_options(synchronize_session=False))
-    participant = db.session.scalar(db.select(Participant).where(Participant.id == participant_id)
-                                    .with_for_update())
-    if participant is None:
-        raise DomainError("not_authenticated", _l("Bitte treten Sie der Werkstatt neu bei."))
-    return participant
+
+
+def participant_gone() -> DomainError:
+    return DomainError("not_authenticated", _l("Bitte treten Sie der Werkstatt neu bei."))
 
 
 def _active():
     return Dot.removed_at.is_(None)
 
 
-def my_dots(workshop, participant_id: int) -> dict[int, int]:
-    """Active dots of the current phase per idea; dots on a hidden idea are given back
-    while it is hidden."""
+def dots_of(workshop, participant_ids) -> dict[int, dict[int, int]]:
+    """Per participant, active dots of the current phase per idea (one query for many);
+    dots on a hidden idea are given back while it is hidden."""
     rows = db.session.execute(
-        db.select(Dot.idea_id, func.count()).join(Idea, Idea.id == Dot.idea_id)
-        .where(Dot.participant_id == participant_id, Dot.phase == workshop.phase, _active(),
+        db.select(Dot.participant_id, Dot.idea_id, func.count()).join(Idea, Idea.id == Dot.idea_id)
+        .where(Dot.participant_id.in_(participant_ids), Dot.phase == workshop.phase, _active(),
                Idea.status != IdeaStatus.HIDDEN.value)
-        .group_by(Dot.idea_id)).all()
-    return {idea_id: count for idea_id, count in rows}
+        .group_by(Dot.participant_id, Dot.idea_id)).all()
+    found = {participant_id: {} for participant_id in participant_ids}
+    for participant_id, idea_id, count in rows:
+        found[participant_id][idea_id] = count
+    return found
+
+
+def my_dots(workshop, participant_id: int) -> dict[int, int]:
+    return dots_of(workshop, [participant_id])[participant_id]
 
 
 def me_dict(workshop, participant_id: int) -> dict:

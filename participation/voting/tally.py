@@ -61,7 +61,7 @@ class Ticker:
         counts, participants = _read(self.workshop_id)
         if everyone:
             self.fresh = not pending_dirty(self.workshop_id)
-            changed = {key: value for key, value in counts.items() if self.counts.get(key, 0) != value}
+            changed = _changed(self.counts, counts)
             # An idea that left the wall (hidden, merged) is dropped by its own event.
             self.counts, self.screen_counts = counts, dict(counts)
             if changed or participants != self.participants:
@@ -69,8 +69,7 @@ class Ticker:
                 realtime.broadcast("tally:update", {"counts": changed, "participants": participants},
                                    realtime.session_room(self.workshop_id))
             return
-        changed = {key: value for key, value in counts.items()
-                   if self.screen_counts.get(key, 0) != value}
+        changed = _changed(self.screen_counts, counts)
         self.screen_counts = counts
         if changed:
             payload = {"counts": changed, "participants": participants}
@@ -120,6 +119,10 @@ class Ticker:
                     if _tickers.get(self.workshop_id) is self:
                         del _tickers[self.workshop_id]
                     return
+
+
+def _changed(sent: dict, counts: dict) -> dict:
+    return {key: value for key, value in counts.items() if sent.get(key, 0) != value}
 
 
 def _read(workshop_id: int) -> tuple[dict, dict]:
