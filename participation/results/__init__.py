@@ -5,5 +5,3 @@ def init_app(app):
     from . import live, routes
     app.register_blueprint(routes.bp)
     live.install()  # `representation:update` while residents join
-    from .services import public_results_available
-    app.jinja_env.globals["public_results_available"] = public_results_available

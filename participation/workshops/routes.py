@@ -158,8 +158,10 @@ def qr(workshop_id):
 # --- residents ----------------------------------------------------------------------------
 
 def _closed_page(workshop):
+    from ..results.services import public_results_available
     results_url = None
-    if workshop is not None and workshop.results_published and "results.public" in current_app.view_functions:
+    # Link the public results only when residents may read them (published and closed).
+    if workshop is not None and workshop.join_code and public_results_available(workshop):
         results_url = url_for("results.public", code=workshop.join_code)
     return render_template("workshops/join_closed.html", workshop=workshop,
                            results_url=results_url), 404

@@ -4,6 +4,7 @@ only when residents may read them, and the projector option on the set-up form."
 import pytest
 
 from participation.extensions import db
+from participation.results import services as results_services
 from participation.workshops import services
 
 
@@ -46,7 +47,7 @@ def test_join_page_links_public_results_only_when_residents_may_read_them(client
     assert link in client.get(f"/j/{workshop.join_code}").get_data(as_text=True)
     assert client.get(f"/r/{workshop.join_code}").status_code == 200
     # The page asks results.services.public_results_available, not only the published flag.
-    monkeypatch.setitem(app.jinja_env.globals, "public_results_available", lambda w: False)
+    monkeypatch.setattr(results_services, "public_results_available", lambda w: False)
     assert link not in client.get(f"/j/{workshop.join_code}").get_data(as_text=True)
 
 
