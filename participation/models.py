@@ -9,3 +9,8 @@ from .plan.models import (FieldOfAction, Measure, MeasureOrigin, MeasureOriginId
                           ProgressEntry)
 from .voting.models import Dot  # noqa: F401
 from .workshops.models import Participant, Workshop  # noqa: F401
+from .municipalities.models import PopulationFigure  # noqa: F401,E402
+from .kickoff.models import KickoffPerson, KickoffRecord  # noqa: F401,E402
+from .initiatives.models import Initiative, measure_initiative  # noqa: F401,E402
+from .survey.models import SurveyResponse  # noqa: F401,E402
+from .documentation.models import WallPhoto  # noqa: F401,E402

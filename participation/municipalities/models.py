@@ -134,3 +134,24 @@ class Theme(db.Model):
     municipality_id = db.Column(db.Integer, db.ForeignKey("municipality.id", ondelete="CASCADE"),
                                 nullable=False, index=True)
     name = db.Column(db.String(120), nullable=False)
+    # Why the Kick-Off chose it (for example "named by 23 residents in the questionnaire").
+    reason = db.Column(db.Text, nullable=False, default="")
+
+
+class PopulationFigure(db.Model):
+    """The population of one age band on one reference date, as the statistics reported it
+    (or as a projection said it will be). The latest observed date also fills age_bands."""
+
+    __tablename__ = "population_figure"
+    __table_args__ = (db.UniqueConstraint("municipality_id", "reference_date", "projection",
+                                          "band"),)
+
+    id = db.Column(db.Integer, primary_key=True)
+    municipality_id = db.Column(db.Integer, db.ForeignKey("municipality.id", ondelete="CASCADE"),
+                                nullable=False, index=True)
+    reference_date = db.Column(db.Date, nullable=False)
+    projection = db.Column(db.Boolean, nullable=False, default=False)
+    band = db.Column(db.String(8), nullable=False)
+    count = db.Column(db.Integer, nullable=False)
+    source = db.Column(db.String(300), nullable=False, default="")
+    imported_at = db.Column(db.DateTime, nullable=False, default=utcnow)
