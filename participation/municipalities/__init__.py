@@ -6,11 +6,11 @@ def init_app(app):
     from .blueprint import bp
     app.register_blueprint(bp)
 
-    from ..age_bands import AGE_BAND_LABELS
+    from ..age_bands import AGE_BAND_LABELS, AGE_BANDS
     from .choices import KIND_LABELS, STAGE_LABELS, STATUS_LABELS, SWOT_LABELS
 
     @app.context_processor
     def municipality_labels():
         return {"kind_labels": KIND_LABELS, "stage_labels": STAGE_LABELS,
                 "status_labels": STATUS_LABELS, "swot_labels": SWOT_LABELS,
-                "age_band_labels": AGE_BAND_LABELS}
+                "age_band_labels": AGE_BAND_LABELS, "age_band_order": AGE_BANDS}

@@ -2,7 +2,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from ..age_bands import AGE_BAND_LABELS, AGE_BANDS
@@ -50,6 +50,8 @@ for _position, _band in enumerate(AGE_BANDS):
 
 class CsvImportForm(FlaskForm):
     file = FileField(_l("CSV-Datei"), validators=[FileRequired(_l("Bitte wählen Sie eine Datei."))])
+    projection = BooleanField(_l("Die Datei ist eine Vorausberechnung (zum Beispiel die "
+                                 "Bevölkerungsvorausberechnung des Landes)"))
 
 
 class IndicatorForm(FlaskForm):

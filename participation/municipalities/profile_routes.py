@@ -9,8 +9,16 @@ from ..errors import DomainError
 from . import profile_services, services
 from .blueprint import bp
 from .chart import age_structure_svg
-from .csv_import import MAX_CSV_BYTES, CsvImportError, parse_age_structure
+from .csv_import import CsvImportError
+from .series_chart import population_trend_svg
+from .series_services import population_series, store_statistics
+from .stats_import import MAX_STATS_BYTES, OWN_FORMAT, import_statistics
 from .forms import AgeStructureForm, CsvImportForm, IndicatorForm, MeasureForm, SwotForm
+
+
+def profile_extras(municipality) -> dict:
+    """What other features add to the profile page (questionnaire results)."""
+    return {}
 
 
 def _profile_url(municipality_id, anchor=None):
@@ -25,9 +33,12 @@ def _render_profile(municipality, status=200, **forms):
         forms.setdefault("swot_form", SwotForm(formdata=None))
     counts = municipality.population_by_band()
     total = sum(counts.values())
+    series = population_series(municipality.id)
     return render_template(
         "municipalities/profile.html", municipality=municipality, can_edit=editable,
-        counts=counts, total=total,
+        counts=counts, total=total, series=series,
+        trend_chart=population_trend_svg(series["observed"], series["projection"]),
+        **profile_extras(municipality),
         chart=age_structure_svg(counts, municipality.accent_color) if total else None,
         swot=profile_services.swot_by_kind(municipality), **forms), status
 
@@ -68,18 +79,33 @@ def profile_import(municipality_id):
     problems = []
     if form.validate_on_submit():
         try:
-            counts = parse_age_structure(form.file.data.read(MAX_CSV_BYTES + 1))
-            profile_services.set_age_structure(municipality_id, counts)
+            imported = import_statistics(form.file.data.read(MAX_STATS_BYTES + 1))
+            if form.projection.data and imported.layout == OWN_FORMAT:
+                raise CsvImportError([(None, _("Eine Vorausberechnung braucht Stichtage: bitte "
+                                               "laden Sie die Tabelle des Statistikamts hoch."))])
+            store_statistics(municipality_id, imported.series, imported.source,
+                             projection=form.projection.data)
         except CsvImportError as error:
             problems = error.lines()
+        except DomainError as error:
+            problems = [str(error.message)]
         else:
-            flash(_("Die Altersstruktur ist importiert: %(n)s Einwohnerinnen und Einwohner in "
-                    "%(bands)s Altersgruppen.", n=sum(counts.values()), bands=len(counts)), "success")
+            flash(_import_message(imported), "success")
             return redirect(_profile_url(municipality_id, "altersstruktur"))
     status = 400 if form.is_submitted() else 200
     return render_template("municipalities/profile_import.html", municipality=municipality,
                            form=form, problems=problems, bands=AGE_BANDS,
-                           max_kb=MAX_CSV_BYTES // 1024), status
+                           max_kb=MAX_STATS_BYTES // 1024), status
+
+
+def _import_message(imported) -> str:
+    counts = imported.latest
+    if imported.layout == OWN_FORMAT:
+        return _("Die Altersstruktur ist importiert: %(n)s Einwohnerinnen und Einwohner in "
+                 "%(bands)s Altersgruppen.", n=sum(counts.values()), bands=len(counts))
+    dates = ", ".join(when.strftime("%d.%m.%Y") for when in sorted(imported.series))
+    return _("Importiert: %(count)s Stichtage (%(dates)s). Quelle: %(source)s",
+             count=len(imported.series), dates=dates, source=imported.source or _("nicht angegeben"))
 
 
 def _add(municipality_id, form_name, form, add, anchor, success):

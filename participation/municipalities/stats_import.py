@@ -59,6 +59,8 @@ def import_statistics(data: bytes, bands=AGE_BANDS) -> ImportedStatistics:
         raise CsvImportError([(None, _l("Die Datei ist zu groß (höchstens %(kb)s KB).",
                                         kb=MAX_STATS_BYTES // 1024))])
     text, encoding = decode(data)
+    if not text.strip():
+        raise CsvImportError([(None, _l("Die Datei ist leer."))])
     if _is_own_format(text):
         if len(data) > MAX_CSV_BYTES:
             raise CsvImportError([(None, _l("Die Datei ist zu groß (höchstens %(kb)s KB).",
