@@ -9,3 +9,5 @@ def init_features(app):
     insights.init_app(app)
     from . import assist
     assist.init_app(app)
+    from .process_features import init_process_features
+    init_process_features(app)

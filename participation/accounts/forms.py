@@ -8,6 +8,7 @@ from .models import Role
 ROLE_CHOICES = [
     (Role.FACILITATOR.value, _l("Moderation (Beratung)")),
     (Role.STAFF.value, _l("Verwaltung der Kommune")),
+    (Role.ADVISOR.value, _l("Externe Beratung (begleitet mehrere Kommunen)")),
     (Role.ADMIN.value, _l("Administration")),
 ]
 

@@ -15,6 +15,8 @@ class Role(str, enum.Enum):
     ADMIN = "admin"
     FACILITATOR = "facilitator"
     STAFF = "staff"
+    # An external advisor (Berater) who accompanies several municipalities.
+    ADVISOR = "advisor"
 
 
 class User(UserMixin, db.Model):
@@ -46,12 +48,16 @@ class User(UserMixin, db.Model):
         return self.role == Role.ADMIN.value
 
     @property
+    def is_advisor(self):
+        return self.role == Role.ADVISOR.value
+
+    @property
     def municipality_ids(self) -> set[int]:
         return {m.municipality_id for m in self.memberships}
 
 
 class Membership(db.Model):
-    """A facilitator or staff member assigned to a municipality."""
+    """A facilitator, staff member or advisor assigned to a municipality."""
 
     __tablename__ = "membership"
     __table_args__ = (db.UniqueConstraint("user_id", "municipality_id"),)

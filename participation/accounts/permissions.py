@@ -22,6 +22,9 @@ ROLE_PERMISSIONS = {
     Role.FACILITATOR.value: {Permission.VIEW, Permission.EDIT_PROFILE,
                              Permission.RUN_WORKSHOPS, Permission.EDIT_PLAN},
     Role.STAFF.value: {Permission.VIEW, Permission.EDIT_PROFILE, Permission.EDIT_PLAN},
+    # Works in every municipality assigned to them, but does not manage its members.
+    Role.ADVISOR.value: {Permission.VIEW, Permission.EDIT_PROFILE,
+                         Permission.RUN_WORKSHOPS, Permission.EDIT_PLAN},
 }
 
 
@@ -39,6 +42,13 @@ def require(user, permission: Permission, municipality_id: int) -> None:
     if not is_member(user, municipality_id):
         raise NotFound()
     if permission not in ROLE_PERMISSIONS.get(user.role, set()):
+        raise Forbidden()
+
+
+def require_advisor(user) -> None:
+    """The overview across municipalities: advisors (their own) and admins (all)."""
+    if (user is None or not getattr(user, "is_authenticated", False)
+            or not (user.is_admin or user.role == Role.ADVISOR.value)):
         raise Forbidden()
 
 

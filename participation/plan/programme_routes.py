@@ -13,6 +13,8 @@ from .routes import bp
 @bp.route("/programm")
 @login_required
 def programme_overview():
+    if current_user.is_advisor:  # advisors see the programme of their own municipalities
+        return redirect(url_for("advisor.overview"))
     require_admin(current_user)
     return render_template("plan/programme.html", rows=programme.overview(),
                            fields=services.fields_of_action(include_inactive=True),

@@ -36,7 +36,11 @@ ADMIN = Access("admin")
 PARTICIPANT = Access("participant")
 # Logging out sends everyone, logged in or not, to the login page.
 LOGOUT = Access("login", expect={role: 302 for role in (
-    "admin", "facilitator", "staff", "other_facilitator", "other_staff")})
+    "admin", "facilitator", "staff", "advisor", "other_facilitator", "other_staff",
+    "other_advisor")})
+# Advisors and admins; the other accounts are refused.
+ADVISOR = Access("login", expect={role: 403 for role in (
+    "facilitator", "staff", "other_facilitator", "other_staff")})
 
 
 def member(permission: P, json_api: bool = False) -> Access:
@@ -134,7 +138,9 @@ ROUTE_ACCESS = {
     "plan.review_csv": member(P.VIEW),
     "plan.review_docx": member(P.VIEW),
     "plan.review_print": member(P.VIEW),
-    "plan.programme_overview": ADMIN,
+    "plan.programme_overview": Access("admin", expect={"advisor": 302, "other_advisor": 302}),
+    # the external advisor's overview across their municipalities
+    "advisor.overview": ADVISOR,
     "plan.library": LOGIN,
     "plan.fields": ADMIN,
     "plan.field_toggle": ADMIN,

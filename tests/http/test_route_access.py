@@ -20,7 +20,8 @@ from tests.conftest import PASSWORD, login, make_app
 from tests.http.route_access_table import (PARAMS, REQUEST_KWARGS, ROUTE_ACCESS, Access,
                                            participant_cookie)
 
-ACCOUNT_ROLES = ("admin", "facilitator", "staff", "other_facilitator", "other_staff")
+ACCOUNT_ROLES = ("admin", "facilitator", "staff", "advisor", "other_facilitator", "other_staff",
+                 "other_advisor")
 ROLES = ("anonymous", "participant", *ACCOUNT_ROLES)
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
 
@@ -87,8 +88,16 @@ def fast_hashing(monkeypatch):
 
 @pytest.fixture
 def world_for_access(world):
-    """The conftest world plus a workshop in the home municipality with one participant."""
+    """The conftest world plus an advisor for each municipality, and a workshop in the
+    home municipality with one participant."""
+    from participation.accounts.models import Role
+    from participation.accounts.services import create_user
     from participation.workshops.models import Participant, Workshop
+    from tests.conftest import PASSWORD
+    advisors = {"advisor": create_user("berater@example.org", "Beratung", PASSWORD,
+                                       Role.ADVISOR, [world["home"].id]),
+                "other_advisor": create_user("berater2@example.org", "Andere Beratung",
+                                             PASSWORD, Role.ADVISOR, [world["other"].id])}
     workshop = Workshop(municipality_id=world["home"].id, title="Werkstatt", join_code="K7PM3Q",
                         status="open", results_published=True)
     db.session.add(workshop)
@@ -96,7 +105,7 @@ def world_for_access(world):
     participant = Participant(workshop_id=workshop.id, token=secrets.token_urlsafe(32))
     db.session.add(participant)
     db.session.commit()
-    return {**world, "workshop": workshop, "participant": participant}
+    return {**world, **advisors, "workshop": workshop, "participant": participant}
 
 
 def snapshot() -> dict[str, tuple[int, str]]:

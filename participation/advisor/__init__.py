@@ -1,0 +1,6 @@
+"""The external advisor's overview across the municipalities assigned to them."""
+
+
+def init_app(app):
+    from . import routes
+    app.register_blueprint(routes.bp)
