@@ -2,6 +2,6 @@
 
 
 def init_process_features(app):
-    from . import advisor
-    for feature in (advisor,):
+    from . import advisor, kickoff
+    for feature in (advisor, kickoff):
         feature.init_app(app)

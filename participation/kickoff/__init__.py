@@ -1,1 +1,9 @@
-"""placeholder"""
+"""The Kick-Off: steering group, stakeholders, agenda and minutes (themes live with the
+municipality, their reasons too)."""
+
+
+def init_app(app):
+    from . import routes, services
+    app.register_blueprint(routes.bp)
+    app.config["KICKOFF_SECTIONS"].append("kickoff/_sections.html")
+    app.add_template_global(services.kickoff_view, "kickoff_view")

@@ -9,6 +9,15 @@ def init_app(app):
     from ..age_bands import AGE_BAND_LABELS, AGE_BANDS
     from .choices import KIND_LABELS, STAGE_LABELS, STATUS_LABELS, SWOT_LABELS
 
+    # Features above this one add sections to the profile and Kick-Off pages here.
+    app.config.setdefault("PROFILE_SECTIONS", [])
+    app.config.setdefault("KICKOFF_SECTIONS", [])
+
+    @app.context_processor
+    def page_sections():
+        return {"profile_sections": app.config["PROFILE_SECTIONS"],
+                "kickoff_sections": app.config["KICKOFF_SECTIONS"]}
+
     @app.context_processor
     def municipality_labels():
         return {"kind_labels": KIND_LABELS, "stage_labels": STAGE_LABELS,

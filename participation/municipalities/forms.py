@@ -74,6 +74,8 @@ class SwotForm(FlaskForm):
 
 class ThemeForm(FlaskForm):
     name = StringField(_l("Thema"), validators=[DataRequired(), Length(max=120)])
+    reason = TextAreaField(_l("Warum dieses Thema? (Begründung)"),
+                           validators=[Optional(), Length(max=1000)])
 
 
 class MemberForm(FlaskForm):

@@ -16,11 +16,6 @@ from .stats_import import MAX_STATS_BYTES, OWN_FORMAT, import_statistics
 from .forms import AgeStructureForm, CsvImportForm, IndicatorForm, MeasureForm, SwotForm
 
 
-def profile_extras(municipality) -> dict:
-    """What other features add to the profile page (questionnaire results)."""
-    return {}
-
-
 def _profile_url(municipality_id, anchor=None):
     return url_for("municipalities.profile", municipality_id=municipality_id, _anchor=anchor)
 
@@ -38,7 +33,7 @@ def _render_profile(municipality, status=200, **forms):
         "municipalities/profile.html", municipality=municipality, can_edit=editable,
         counts=counts, total=total, series=series,
         trend_chart=population_trend_svg(series["observed"], series["projection"]),
-        **profile_extras(municipality),
+
         chart=age_structure_svg(counts, municipality.accent_color) if total else None,
         swot=profile_services.swot_by_kind(municipality), **forms), status
 

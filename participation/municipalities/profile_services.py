@@ -117,12 +117,12 @@ def remove_swot_item(municipality_id: int, swot_id: int) -> None:
     _remove(SwotItem, municipality_id, swot_id)
 
 
-def add_theme(municipality_id: int, name: str) -> Theme:
+def add_theme(municipality_id: int, name: str, reason: str = "") -> Theme:
     municipality = get_municipality(municipality_id)
     name = _text(name, "invalid_name", _l("Bitte nennen Sie das Thema."), 120)
     if any(t.name.casefold() == name.casefold() for t in municipality.themes):
         raise ValidationError("duplicate_theme", _l("Dieses Thema gibt es schon."))
-    item = Theme(municipality_id=municipality_id, name=name)
+    item = Theme(municipality_id=municipality_id, name=name, reason=(reason or "").strip()[:1000])
     db.session.add(item)
     db.session.commit()
     return item

@@ -96,7 +96,7 @@ def theme_add(municipality_id):
     form = ThemeForm()
     if form.validate_on_submit():
         try:
-            profile_services.add_theme(municipality_id, form.name.data)
+            profile_services.add_theme(municipality_id, form.name.data, form.reason.data)
         except DomainError as error:
             form.name.errors.append(str(error.message))
         else:

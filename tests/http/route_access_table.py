@@ -141,6 +141,10 @@ ROUTE_ACCESS = {
     "plan.programme_overview": Access("admin", expect={"advisor": 302, "other_advisor": 302}),
     # the external advisor's overview across their municipalities
     "advisor.overview": ADVISOR,
+    # Kick-Off: steering group, stakeholders, agenda and minutes
+    "kickoff.person_add": member(P.EDIT_PROFILE),
+    "kickoff.person_remove": member(P.EDIT_PROFILE),
+    "kickoff.record_save": member(P.EDIT_PROFILE),
     "plan.library": LOGIN,
     "plan.fields": ADMIN,
     "plan.field_toggle": ADMIN,
@@ -190,6 +194,11 @@ def _theme(w):
     return _add(Theme(municipality_id=w["home"].id, name="Thema")).id
 
 
+def _kickoff_person(w):
+    from participation.kickoff.models import KickoffPerson
+    return _add(KickoffPerson(municipality_id=w["home"].id, kind="steering", name="Person")).id
+
+
 def _plan_measure(w):
     from participation.plan.models import Measure
     return _add(Measure(municipality_id=w["home"].id, title="Maßnahme")).id
@@ -225,6 +234,7 @@ PARAMS = {
     "existing_measure_id": _existing_measure,
     "swot_id": _swot,
     "theme_id": _theme,
+    "person_id": _kickoff_person,
     "workshop_id": lambda w: w["workshop"].id,
     "code": lambda w: w["workshop"].join_code,
     "results.public:code": _published_results_code,
