@@ -2,6 +2,6 @@
 
 
 def init_process_features(app):
-    from . import advisor, kickoff
-    for feature in (advisor, kickoff):
+    from . import advisor, initiatives, kickoff
+    for feature in (advisor, kickoff, initiatives):
         feature.init_app(app)

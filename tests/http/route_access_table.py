@@ -145,6 +145,11 @@ ROUTE_ACCESS = {
     "kickoff.person_add": member(P.EDIT_PROFILE),
     "kickoff.person_remove": member(P.EDIT_PROFILE),
     "kickoff.record_save": member(P.EDIT_PROFILE),
+    # existing initiatives and projects, linked to measures
+    "initiatives.initiative_list": member(P.VIEW),
+    "initiatives.initiative_add": member(P.EDIT_PLAN),
+    "initiatives.initiative_remove": member(P.EDIT_PLAN),
+    "initiatives.initiative_link": member(P.EDIT_PLAN),
     "plan.library": LOGIN,
     "plan.fields": ADMIN,
     "plan.field_toggle": ADMIN,
@@ -199,6 +204,11 @@ def _kickoff_person(w):
     return _add(KickoffPerson(municipality_id=w["home"].id, kind="steering", name="Person")).id
 
 
+def _initiative(w):
+    from participation.initiatives.models import Initiative
+    return _add(Initiative(municipality_id=w["home"].id, name="Initiative")).id
+
+
 def _plan_measure(w):
     from participation.plan.models import Measure
     return _add(Measure(municipality_id=w["home"].id, title="Maßnahme")).id
@@ -235,6 +245,7 @@ PARAMS = {
     "swot_id": _swot,
     "theme_id": _theme,
     "person_id": _kickoff_person,
+    "initiative_id": _initiative,
     "workshop_id": lambda w: w["workshop"].id,
     "code": lambda w: w["workshop"].join_code,
     "results.public:code": _published_results_code,
