@@ -2,6 +2,6 @@
 
 
 def init_process_features(app):
-    from . import advisor, initiatives, kickoff
-    for feature in (advisor, kickoff, initiatives):
+    from . import advisor, initiatives, kickoff, survey
+    for feature in (advisor, kickoff, initiatives, survey):
         feature.init_app(app)

@@ -27,14 +27,20 @@ def _share(count: int, total: int) -> str:
 def age_structure_svg(counts: dict[str, int], colour: str = DEFAULT_COLOUR,
                       chart_id: str = "age-chart") -> Markup:
     """`counts` maps each age band (in order) to its population."""
-    total = sum(counts.values())
-    largest = max(counts.values(), default=0) or 1
-    bar_space = WIDTH - LABEL_WIDTH - VALUE_SPACE
-    height = TOP * 2 + ROW_HEIGHT * len(counts)
-    title = _("Bevölkerung nach Altersgruppen")
-    description = "; ".join(
-        f"{AGE_BAND_LABELS[band]}: {format_decimal(count)} ({_share(count, total)})"
-        for band, count in counts.items())
+    return bar_chart_svg([(str(AGE_BAND_LABELS[band]), count) for band, count in counts.items()],
+                         _("Bevölkerung nach Altersgruppen"), colour, chart_id)
+
+
+def bar_chart_svg(rows: list[tuple[str, int]], title: str, colour: str = DEFAULT_COLOUR,
+                  chart_id: str = "bar-chart", label_width: int = LABEL_WIDTH,
+                  share_of: int | None = None) -> Markup:
+    """Horizontal bars for (label, count) rows. Shares are of `share_of` (default: the sum)."""
+    total = share_of if share_of is not None else sum(count for _label, count in rows)
+    largest = max((count for _label, count in rows), default=0) or 1
+    bar_space = WIDTH - label_width - VALUE_SPACE
+    height = TOP * 2 + ROW_HEIGHT * len(rows)
+    description = "; ".join(f"{label}: {format_decimal(count)} ({_share(count, total)})"
+                            for label, count in rows)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="age-chart" role="img" '
         f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
@@ -42,22 +48,22 @@ def age_structure_svg(counts: dict[str, int], colour: str = DEFAULT_COLOUR,
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
     ]
-    for row, (band, count) in enumerate(counts.items()):
+    for row, (label, count) in enumerate(rows):
         y = TOP + row * ROW_HEIGHT
         middle = y + ROW_HEIGHT / 2
         bar = round(bar_space * count / largest, 1)
         parts.append(
             f'<g class="age-chart-row" aria-hidden="true">'
-            f'<text class="age-chart-label" x="{LABEL_WIDTH - 10}" y="{middle}" '
+            f'<text class="age-chart-label" x="{label_width - 10}" y="{middle}" '
             f'text-anchor="end" dominant-baseline="middle" fill="#1b1f23" font-size="16">'
-            f'{escape(AGE_BAND_LABELS[band])}</text>'
-            f'<rect class="age-chart-bar" x="{LABEL_WIDTH}" y="{y + (ROW_HEIGHT - BAR_HEIGHT) / 2}" '
+            f'{escape(label)}</text>'
+            f'<rect class="age-chart-bar" x="{label_width}" y="{y + (ROW_HEIGHT - BAR_HEIGHT) / 2}" '
             f'width="{bar}" height="{BAR_HEIGHT}" rx="3" fill="{escape(colour)}"/>'
-            f'<text class="age-chart-value" x="{LABEL_WIDTH + bar + 8}" y="{middle}" '
+            f'<text class="age-chart-value" x="{label_width + bar + 8}" y="{middle}" '
             f'dominant-baseline="middle" fill="#1b1f23" font-size="16">'
             f'{escape(format_decimal(count))} ({escape(_share(count, total))})</text>'
             f'</g>')
-    parts.append(f'<line x1="{LABEL_WIDTH}" y1="{TOP}" x2="{LABEL_WIDTH}" y2="{height - TOP}" '
+    parts.append(f'<line x1="{label_width}" y1="{TOP}" x2="{label_width}" y2="{height - TOP}" '
                  f'stroke="#4a5560" stroke-width="1" aria-hidden="true"/>')
     parts.append("</svg>")
     # Every interpolated value above is escaped or a number we computed.

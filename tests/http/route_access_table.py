@@ -150,6 +150,11 @@ ROUTE_ACCESS = {
     "initiatives.initiative_add": member(P.EDIT_PLAN),
     "initiatives.initiative_remove": member(P.EDIT_PLAN),
     "initiatives.initiative_link": member(P.EDIT_PLAN),
+    # the questionnaire "what keeps you here": public by its signed link, managed by members
+    "survey.public": PUBLIC,
+    "survey.manage": member(P.VIEW),
+    "survey.paper": member(P.EDIT_PROFILE),
+    "survey.paper_by_key": PUBLIC,     # the helper page's key, signed for one session
     "plan.library": LOGIN,
     "plan.fields": ADMIN,
     "plan.field_toggle": ADMIN,
@@ -246,6 +251,7 @@ PARAMS = {
     "theme_id": _theme,
     "person_id": _kickoff_person,
     "initiative_id": _initiative,
+    "survey.public:key": lambda w: _survey_key(w["home"].id),
     "workshop_id": lambda w: w["workshop"].id,
     "code": lambda w: w["workshop"].join_code,
     "results.public:code": _published_results_code,
@@ -278,6 +284,11 @@ def _two_ideas(w) -> list[int]:
 def _count(w) -> int:
     w["_n"] = w.get("_n", 0) + 1
     return w["_n"]
+
+
+def _survey_key(municipality_id):
+    from participation.survey.services import survey_key
+    return survey_key(municipality_id)
 
 
 def _screen_key(workshop_id):
