@@ -2,6 +2,6 @@
 
 
 def init_process_features(app):
-    from . import advisor, initiatives, kickoff, survey
-    for feature in (advisor, kickoff, initiatives, survey):
+    from . import advisor, documentation, initiatives, kickoff, survey
+    for feature in (advisor, kickoff, initiatives, survey, documentation):
         feature.init_app(app)

@@ -22,6 +22,15 @@ def series_points(observed: dict, projection: dict):
     return [(when, *points[when]) for when in sorted(points)]
 
 
+def spread(ys: list[float], gap: float) -> list[float]:
+    """Label positions near `ys` but at least `gap` apart (so end labels do not overlap)."""
+    order = sorted(range(len(ys)), key=lambda i: ys[i])
+    placed = list(ys)
+    for previous, current in zip(order, order[1:]):
+        placed[current] = max(placed[current], placed[previous] + gap)
+    return [round(y, 1) for y in placed]
+
+
 def _scale(points):
     first, last = points[0][0].toordinal(), points[-1][0].toordinal()
     span = max(last - first, 1)
@@ -59,6 +68,7 @@ def population_trend_svg(observed: dict, projection: dict, chart_id: str = "tren
         x, _y = xy(when, 0)
         out.append(f'<text x="{x}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" font-size="13" '
                    f'fill="#1b1f23">{when.year}{"*" if proj else ""}</text>')
+    ends = spread([xy(points[-1][0], points[-1][1].get(b, 0))[1] for b in AGE_BANDS], 15)
     for index, band in enumerate(AGE_BANDS):
         colour = COLOURS[index]
         for proj in (False, True):
@@ -73,8 +83,8 @@ def population_trend_svg(observed: dict, projection: dict, chart_id: str = "tren
                            f'stroke="{colour}" stroke-width="2.5"{dash}/>')
             for x, y in segment:
                 out.append(f'<circle cx="{x}" cy="{y}" r="3.5" fill="{colour}"/>')
-        x, y = xy(points[-1][0], points[-1][1].get(band, 0))
-        out.append(f'<text x="{x + 8}" y="{y}" dominant-baseline="middle" font-size="13" '
-                   f'fill="{colour}">{escape(AGE_BAND_LABELS[band])}</text>')
+        x, _y = xy(points[-1][0], 0)
+        out.append(f'<text x="{x + 8}" y="{ends[index]}" dominant-baseline="middle" '
+                   f'font-size="13" fill="{colour}">{escape(AGE_BAND_LABELS[band])}</text>')
     out.append("</g></svg>")
     return Markup("".join(out))  # nosec B704 - every value is escaped or computed

@@ -13,7 +13,7 @@ from .exports import field_name
 from .services import PRIORITY_LABELS, STATUS_LABELS, origin_text, target_groups_text, time_frame
 
 
-def _new_document(title: str, municipality, subtitle: str) -> Document:
+def new_document(title: str, municipality, subtitle: str) -> Document:
     document = Document()
     document.core_properties.title = f"{title} – {municipality.name}"
     document.styles["Normal"].font.name = "Arial"
@@ -37,7 +37,7 @@ def _new_document(title: str, municipality, subtitle: str) -> Document:
     return document
 
 
-def _table(document, header: list[str], rows: list[list[str]]):
+def grid_table(document, header: list[str], rows: list[list[str]]):
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header):
@@ -77,60 +77,75 @@ def _origin_cell(m) -> str:
 
 
 def plan_docx(municipality, measures) -> bytes:
-    document = _new_document(_("Werkstattplan"), municipality,
-                             _("Handlungsprogramm aus der Zukunftswerkstatt"))
+    """The measure tables alone (see docx_plan.werkstattplan_docx for the whole document)."""
+    document = new_document(_("Werkstattplan"), municipality,
+                            _("Handlungsprogramm aus der Zukunftswerkstatt"))
+    measures_section(document, measures)
+    return save(document)
+
+
+def measures_section(document, measures, initiatives: dict | None = None, level: int = 1) -> None:
+    """One table per field of action; `initiatives` maps measure ids to linked initiatives."""
     header = [_("Maßnahme"), _("Zielgruppen"), _("Verantwortlich und Partner"),
               _("Zeitraum und Budget"), _("Status und Priorität"), _("Erfolgsindikator"),
               _("Herkunft")]
     if not measures:
         document.add_paragraph(_("Der Werkstattplan enthält noch keine Maßnahmen."))
     for name, group in _grouped(measures).items():
-        document.add_heading(name, level=1)
+        document.add_heading(name, level=level)
         rows = []
         for m in group:
+            cell = _measure_cell(m)
+            linked = (initiatives or {}).get(m.id)
+            if linked:
+                cell += "\n" + _("Initiativen: %(names)s", names="; ".join(
+                    f"{i.name} ({i.carrier})" if i.carrier else i.name for i in linked))
             rows.append([
-                _measure_cell(m), target_groups_text(m) or "–",
+                cell, target_groups_text(m) or "–",
                 "\n".join(filter(None, [m.responsible, m.partners])) or "–",
                 "\n".join(filter(None, [time_frame(m), m.budget])),
                 f"{STATUS_LABELS.get(m.status, m.status)}\n"
                 + _("Priorität: %(p)s", p=PRIORITY_LABELS.get(m.priority, m.priority)),
                 m.success_indicator or "–", _origin_cell(m)])
-        _table(document, header, rows)
-    return _save(document)
+        grid_table(document, header, rows)
 
 
 def review_docx(municipality, report) -> bytes:
-    document = _new_document(_("Zwischenbilanz"), municipality,
-                             _("Werkstattplan: Plan und Wirklichkeit"))
-    document.add_heading(_("Maßnahmen nach Status"), level=1)
-    _table(document, [_("Status"), _("Anzahl")],
-           [[str(STATUS_LABELS[s]), str(n)] for s, n in report["per_status"].items()])
-    document.add_heading(_("Überfällige Maßnahmen"), level=1)
+    document = new_document(_("Zwischenbilanz"), municipality,
+                            _("Werkstattplan: Plan und Wirklichkeit"))
+    review_section(document, report)
+    return save(document)
+
+
+def review_section(document, report, level: int = 1) -> None:
+    document.add_heading(_("Maßnahmen nach Status"), level=level)
+    grid_table(document, [_("Status"), _("Anzahl")],
+               [[str(STATUS_LABELS[s]), str(n)] for s, n in report["per_status"].items()])
+    document.add_heading(_("Überfällige Maßnahmen"), level=level)
     if report["overdue"]:
-        _table(document, [_("Maßnahme"), _("Verantwortlich"), _("Geplantes Ende"), _("Status")],
-               [[r["measure"].title, r["measure"].responsible or "–",
-                 format_date(r["measure"].ends_on, "long"),
-                 str(STATUS_LABELS.get(r["measure"].status))] for r in report["overdue"]])
+        grid_table(document, [_("Maßnahme"), _("Verantwortlich"), _("Geplantes Ende"), _("Status")],
+                   [[r["measure"].title, r["measure"].responsible or "–",
+                     format_date(r["measure"].ends_on, "long"),
+                     str(STATUS_LABELS.get(r["measure"].status))] for r in report["overdue"]])
     else:
         document.add_paragraph(_("Keine Maßnahme ist überfällig."))
-    document.add_heading(_("Plan und Wirklichkeit"), level=1)
-    _table(document, [_("Handlungsfeld"), _("Maßnahme"), _("Zeitraum"), _("Status"),
-                      _("Fortschritt"), _("Nächster Schritt")],
-           [[field_name(r["measure"]), r["measure"].title, time_frame(r["measure"]),
-             str(STATUS_LABELS.get(r["measure"].status)), f"{r['percent_done']} %",
-             r["next_step"] or "–"] for r in report["rows"]])
+    document.add_heading(_("Plan und Wirklichkeit"), level=level)
+    grid_table(document, [_("Handlungsfeld"), _("Maßnahme"), _("Zeitraum"), _("Status"),
+                          _("Fortschritt"), _("Nächster Schritt")],
+               [[field_name(r["measure"]), r["measure"].title, time_frame(r["measure"]),
+                 str(STATUS_LABELS.get(r["measure"].status)), f"{r['percent_done']} %",
+                 r["next_step"] or "–"] for r in report["rows"]])
     for title, items in ((_("Was geholfen hat"), report["helped"]),
                          (_("Was behindert hat"), report["hindered"])):
-        document.add_heading(title, level=1)
+        document.add_heading(title, level=level)
         if not items:
             document.add_paragraph(_("Noch keine Einträge."))
         for when, measure_title, text in items:
             document.add_paragraph(f"{measure_title} ({format_date(when, 'd. M. yyyy')}): {text}",
                                    style="List Bullet")
-    return _save(document)
 
 
-def _save(document) -> bytes:
+def save(document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

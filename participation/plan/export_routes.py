@@ -5,7 +5,8 @@ from flask import Response, render_template
 from flask_login import current_user, login_required
 
 from ..municipalities.services import municipality_for
-from . import docx_export, exports, services
+from ..documentation.document import plan_document, svg_charts
+from . import docx_export, docx_plan, exports, services
 from .review import zwischenbilanz
 from .routes import bp
 
@@ -36,7 +37,7 @@ def plan_csv(municipality_id):
 @login_required
 def plan_docx(municipality_id):
     municipality = municipality_for(current_user, municipality_id)
-    body = docx_export.plan_docx(municipality, services.list_measures(municipality_id))
+    body = docx_plan.werkstattplan_docx(plan_document(municipality))
     return _download(body, DOCX_TYPE, f"werkstattplan-{_slug(municipality)}.docx")
 
 
@@ -44,9 +45,10 @@ def plan_docx(municipality_id):
 @login_required
 def plan_print(municipality_id):
     municipality = municipality_for(current_user, municipality_id)
-    measures = services.list_measures(municipality_id)
-    return render_template("plan/print.html", municipality=municipality, measures=measures,
-                           s=services, today=date.today())
+    doc = plan_document(municipality)
+    return render_template("plan/print.html", municipality=municipality, doc=doc,
+                           charts=svg_charts(doc), measures=doc["measures"], s=services,
+                           today=date.today())
 
 
 @bp.route("/m/<int:municipality_id>/zwischenbilanz")

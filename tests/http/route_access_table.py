@@ -155,6 +155,11 @@ ROUTE_ACCESS = {
     "survey.manage": member(P.VIEW),
     "survey.paper": member(P.EDIT_PROFILE),
     "survey.paper_by_key": PUBLIC,     # the helper page's key, signed for one session
+    # documentation of the workshops for the Werkstattplan: photos of paper walls
+    "documentation.overview": member(P.VIEW),
+    "documentation.photo_upload": member(P.EDIT_PLAN),
+    "documentation.photo": member(P.VIEW),
+    "documentation.photo_remove": member(P.EDIT_PLAN),
     "plan.library": LOGIN,
     "plan.fields": ADMIN,
     "plan.field_toggle": ADMIN,
@@ -214,6 +219,12 @@ def _initiative(w):
     return _add(Initiative(municipality_id=w["home"].id, name="Initiative")).id
 
 
+def _wall_photo(w):
+    from participation.documentation.models import WallPhoto
+    return _add(WallPhoto(workshop_id=w["workshop"].id, mimetype="image/png",
+                          data=b"\x89PNG\r\n\x1a\n")).id
+
+
 def _plan_measure(w):
     from participation.plan.models import Measure
     return _add(Measure(municipality_id=w["home"].id, title="Maßnahme")).id
@@ -251,6 +262,7 @@ PARAMS = {
     "theme_id": _theme,
     "person_id": _kickoff_person,
     "initiative_id": _initiative,
+    "photo_id": _wall_photo,
     "survey.public:key": lambda w: _survey_key(w["home"].id),
     "workshop_id": lambda w: w["workshop"].id,
     "code": lambda w: w["workshop"].join_code,
