@@ -123,9 +123,18 @@ def upgrade():
     with op.batch_alter_table('theme', schema=None) as batch_op:
         batch_op.alter_column('reason', server_default=None)
 
+    with op.batch_alter_table('municipality', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('age_band_scheme', sa.String(length=80), nullable=False,
+                                      server_default=''))
+    with op.batch_alter_table('municipality', schema=None) as batch_op:
+        batch_op.alter_column('age_band_scheme', server_default=None)
+
 
 
 def downgrade():
+    with op.batch_alter_table('municipality', schema=None) as batch_op:
+        batch_op.drop_column('age_band_scheme')
+
     with op.batch_alter_table('theme', schema=None) as batch_op:
         batch_op.drop_column('reason')
 

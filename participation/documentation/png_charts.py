@@ -7,8 +7,8 @@ import io
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..age_bands import AGE_BANDS, AGE_BAND_LABELS
-from ..municipalities.series_chart import COLOURS, series_points, spread
+from ..municipalities.band_scheme import label as band_label
+from ..municipalities.series_chart import COLOURS, bands_in, series_points, spread
 
 SCALE = 2
 INK = (27, 31, 35)
@@ -85,7 +85,8 @@ def trend_chart_png(observed: dict, projection: dict, title: str) -> bytes:
     draw.text((4 * s, 4 * s), title, fill=INK, font=_font(15))
     first, last = points[0][0].toordinal(), points[-1][0].toordinal()
     span = max(last - first, 1)
-    peak = max((c.get(b, 0) for _w, c, _p in points for b in AGE_BANDS), default=0) or 1
+    bands = bands_in(points)
+    peak = max((c.get(b, 0) for _w, c, _p in points for b in bands), default=0) or 1
 
     def xy(when, value):
         x = left + (width - left - right) * (when.toordinal() - first) / span
@@ -100,8 +101,8 @@ def trend_chart_png(observed: dict, projection: dict, title: str) -> bytes:
         x, _y = xy(when, 0)
         draw.text((x, height - bottom + 8 * s), f"{when.year}{'*' if proj else ''}", fill=INK,
                   font=font, anchor="mt")
-    ends = spread([xy(points[-1][0], points[-1][1].get(b, 0))[1] for b in AGE_BANDS], 16 * s)
-    for index, band in enumerate(AGE_BANDS):
+    ends = spread([xy(points[-1][0], points[-1][1].get(b, 0))[1] for b in bands], 16 * s)
+    for index, band in enumerate(bands):
         colour = _hex(COLOURS[index])
         line = [(xy(w, c.get(band, 0)), p) for w, c, p in points]
         for (a, _pa), (b, pb) in zip(line, line[1:]):
@@ -115,6 +116,6 @@ def trend_chart_png(observed: dict, projection: dict, title: str) -> bytes:
                 draw.line([a, b], fill=colour, width=3 * s)
         for (x, y), _p in line:
             draw.ellipse([x - 4 * s, y - 4 * s, x + 4 * s, y + 4 * s], fill=colour)
-        draw.text((line[-1][0][0] + 8 * s, ends[index]), str(AGE_BAND_LABELS[band]), fill=colour,
+        draw.text((line[-1][0][0] + 8 * s, ends[index]), str(band_label(band)), fill=colour,
                   font=font, anchor="lm")
     return _png(image)

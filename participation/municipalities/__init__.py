@@ -6,7 +6,8 @@ def init_app(app):
     from .blueprint import bp
     app.register_blueprint(bp)
 
-    from ..age_bands import AGE_BAND_LABELS, AGE_BANDS
+    from ..age_bands import AGE_BAND_LABELS
+    from .band_scheme import label as band_label
     from .choices import KIND_LABELS, STAGE_LABELS, STATUS_LABELS, SWOT_LABELS
 
     # Features above this one add sections to the profile and Kick-Off pages here.
@@ -22,4 +23,4 @@ def init_app(app):
     def municipality_labels():
         return {"kind_labels": KIND_LABELS, "stage_labels": STAGE_LABELS,
                 "status_labels": STATUS_LABELS, "swot_labels": SWOT_LABELS,
-                "age_band_labels": AGE_BAND_LABELS, "age_band_order": AGE_BANDS}
+                "age_band_labels": AGE_BAND_LABELS, "band_label": band_label}

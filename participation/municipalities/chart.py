@@ -9,7 +9,7 @@ from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
-from ..age_bands import AGE_BAND_LABELS
+from .band_scheme import label as band_label
 
 WIDTH = 640
 ROW_HEIGHT = 40
@@ -27,7 +27,7 @@ def _share(count: int, total: int) -> str:
 def age_structure_svg(counts: dict[str, int], colour: str = DEFAULT_COLOUR,
                       chart_id: str = "age-chart") -> Markup:
     """`counts` maps each age band (in order) to its population."""
-    return bar_chart_svg([(str(AGE_BAND_LABELS[band]), count) for band, count in counts.items()],
+    return bar_chart_svg([(str(band_label(band)), count) for band, count in counts.items()],
                          _("Bevölkerung nach Altersgruppen"), colour, chart_id)
 
 

@@ -88,7 +88,7 @@ def _header_problem(fields: list[str]):
     return _l("Die Kopfzeile muss „altersgruppe;einwohner“ oder „age_band,population“ lauten.")
 
 
-def parse_age_structure(data: bytes) -> dict[str, int]:
+def parse_age_structure(data: bytes, bands=AGE_BANDS) -> dict[str, int]:
     """Population per age band from the CSV bytes; raises CsvImportError listing every problem."""
     text = _decode(data)
     lines = text.splitlines()
@@ -110,25 +110,25 @@ def parse_age_structure(data: bytes) -> dict[str, int]:
             problems.append((number, _l("Erwartet werden genau zwei Werte (Altersgruppe und "
                                         "Einwohnerzahl), getrennt durch „%(d)s“.", d=delimiter)))
             band = _normalise_band(fields[0]) if fields else ""
-            if band in AGE_BANDS:
+            if band in bands:
                 seen_on.setdefault(band, number)  # reported here, not again as "missing"
             continue
         band = _normalise_band(fields[0])
         count, count_problem = _parse_count(fields[1])
-        if band not in AGE_BANDS:
+        if band not in bands:
             problems.append((number, _l("Die Altersgruppe „%(band)s“ gibt es nicht. Erlaubt sind: "
                                         "%(bands)s.", band=fields[0].strip(),
-                                        bands=", ".join(AGE_BANDS))))
+                                        bands=", ".join(bands))))
         elif band in seen_on:
             problems.append((number, _l("Die Altersgruppe „%(band)s“ steht schon in Zeile "
                                         "%(line)s.", band=band, line=seen_on[band])))
         if count_problem:
             problems.append((number, count_problem))
-        if band in AGE_BANDS and band not in seen_on:
+        if band in bands and band not in seen_on:
             seen_on[band] = number
             if count is not None:
                 counts[band] = count
-    missing = [band for band in AGE_BANDS if band not in seen_on]
+    missing = [band for band in bands if band not in seen_on]
     if missing and not problem:
         problems.append((None, _l("Es fehlen Altersgruppen: %(bands)s.", bands=", ".join(missing))))
     if problems:

@@ -2,10 +2,12 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectMultipleField, widgets, DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
-from ..age_bands import AGE_BAND_LABELS, AGE_BANDS
+from ..age_bands import AGE_BANDS
+from .band_scheme import OPTIONAL_STARTS
+from .band_scheme import label as band_label
 from .choices import FEDERAL_STATES, KIND_LABELS, STATUS_LABELS, SWOT_SINGULAR
 
 MAX_POPULATION = 10_000_000
@@ -28,24 +30,38 @@ def _band_field_name(position: int) -> str:
 
 
 class AgeStructureForm(FlaskForm):
-    """One number field per age band, plus the share with a migration background."""
+    """One number field per age band of the municipality, plus the share with a migration
+    background. Build it with age_structure_form(bands)."""
 
+    bands: tuple[str, ...] = AGE_BANDS
     migration_share = DecimalField(
         _l("Anteil mit Migrationshintergrund (Prozent)"), places=1,
         validators=[Optional(), NumberRange(min=0, max=100)])
 
     def band_fields(self):
-        return [(band, self[_band_field_name(i)]) for i, band in enumerate(AGE_BANDS)]
+        return [(band, self[_band_field_name(i)]) for i, band in enumerate(self.bands)]
 
     def counts(self) -> dict[str, int]:
         return {band: field.data for band, field in self.band_fields()}
 
 
-for _position, _band in enumerate(AGE_BANDS):
-    setattr(AgeStructureForm, _band_field_name(_position), IntegerField(
-        AGE_BAND_LABELS[_band],
-        validators=[InputRequired(message=_l("Bitte eine Zahl angeben (auch 0).")),
-                    NumberRange(min=0, max=MAX_POPULATION)]))
+def age_structure_form(bands=AGE_BANDS, **kwargs) -> AgeStructureForm:
+    fields = {_band_field_name(i): IntegerField(
+        band_label(band), validators=[InputRequired(message=_l("Bitte eine Zahl angeben (auch 0).")),
+                                      NumberRange(min=0, max=MAX_POPULATION)])
+        for i, band in enumerate(bands)}
+    form_class = type("BandsAgeStructureForm", (AgeStructureForm,),
+                      {"bands": tuple(bands), **fields})
+    return form_class(**kwargs)
+
+
+class BandSchemeForm(FlaskForm):
+    """Which standard band limits the municipality keeps (the others merge neighbours)."""
+
+    starts = SelectMultipleField(_l("Altersgruppen beginnen bei"), coerce=int,
+                                 choices=[(s, _l("%(n)s Jahren", n=s)) for s in OPTIONAL_STARTS],
+                                 option_widget=widgets.CheckboxInput(),
+                                 widget=widgets.ListWidget(prefix_label=False))
 
 
 class CsvImportForm(FlaskForm):

@@ -48,6 +48,9 @@ class Municipality(db.Model):
     migration_share = db.Column(db.Float)
     accent_color = db.Column(db.String(7), nullable=False, default="#1d5b8f")
     profile_notes = db.Column(db.Text, nullable=False, default="")
+    # The ages where its age bands start ("0,18,30,50,65"), empty for the six standard bands
+    # (see band_scheme.py).
+    age_band_scheme = db.Column(db.String(80), nullable=False, default="")
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     age_bands = db.relationship("AgeBandPopulation", cascade="all, delete-orphan",
@@ -63,6 +66,10 @@ class Municipality(db.Model):
 
     def population_by_band(self) -> dict[str, int]:
         return {row.band: row.count for row in self.age_bands}
+
+    def band_groups(self) -> tuple[str, ...]:
+        from .band_scheme import parse_scheme
+        return parse_scheme(self.age_band_scheme)
 
 
 class AgeBandPopulation(db.Model):

@@ -4,7 +4,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..accounts.permissions import Permission, can
-from ..age_bands import AGE_BANDS
 from ..errors import DomainError
 from . import profile_services, services
 from .blueprint import bp
@@ -13,7 +12,9 @@ from .csv_import import CsvImportError
 from .series_chart import population_trend_svg
 from .series_services import population_series, store_statistics
 from .stats_import import MAX_STATS_BYTES, OWN_FORMAT, import_statistics
-from .forms import AgeStructureForm, CsvImportForm, IndicatorForm, MeasureForm, SwotForm
+from .band_services import LOST_MESSAGE, set_band_scheme
+from .forms import (BandSchemeForm, CsvImportForm, IndicatorForm, MeasureForm, SwotForm,
+                    age_structure_form)
 
 
 def _profile_url(municipality_id, anchor=None):
@@ -26,6 +27,8 @@ def _render_profile(municipality, status=200, **forms):
         forms.setdefault("indicator_form", IndicatorForm(formdata=None))
         forms.setdefault("measure_form", MeasureForm(formdata=None))
         forms.setdefault("swot_form", SwotForm(formdata=None))
+        forms.setdefault("band_form", BandSchemeForm(formdata=None, starts=[
+            int(band.split("-")[0].rstrip("+")) for band in municipality.band_groups()][1:]))
     counts = municipality.population_by_band()
     total = sum(counts.values())
     series = population_series(municipality.id)
@@ -48,7 +51,7 @@ def profile(municipality_id):
 @login_required
 def profile_age(municipality_id):
     municipality = services.municipality_for(current_user, municipality_id, Permission.EDIT_PROFILE)
-    form = AgeStructureForm()
+    form = age_structure_form(municipality.band_groups())
     if not form.is_submitted():
         for band, field in form.band_fields():
             field.data = municipality.population_by_band().get(band, 0)
@@ -74,7 +77,8 @@ def profile_import(municipality_id):
     problems = []
     if form.validate_on_submit():
         try:
-            imported = import_statistics(form.file.data.read(MAX_STATS_BYTES + 1))
+            imported = import_statistics(form.file.data.read(MAX_STATS_BYTES + 1),
+                                         municipality.band_groups())
             if form.projection.data and imported.layout == OWN_FORMAT:
                 raise CsvImportError([(None, _("Eine Vorausberechnung braucht Stichtage: bitte "
                                                "laden Sie die Tabelle des Statistikamts hoch."))])
@@ -89,7 +93,7 @@ def profile_import(municipality_id):
             return redirect(_profile_url(municipality_id, "altersstruktur"))
     status = 400 if form.is_submitted() else 200
     return render_template("municipalities/profile_import.html", municipality=municipality,
-                           form=form, problems=problems, bands=AGE_BANDS,
+                           form=form, problems=problems, bands=municipality.band_groups(),
                            max_kb=MAX_STATS_BYTES // 1024), status
 
 
@@ -101,6 +105,24 @@ def _import_message(imported) -> str:
     dates = ", ".join(when.strftime("%d.%m.%Y") for when in sorted(imported.series))
     return _("Importiert: %(count)s Stichtage (%(dates)s). Quelle: %(source)s",
              count=len(imported.series), dates=dates, source=imported.source or _("nicht angegeben"))
+
+
+@bp.route("/m/<int:municipality_id>/profil/altersgruppen", methods=["POST"])
+@login_required
+def band_scheme(municipality_id):
+    services.municipality_for(current_user, municipality_id, Permission.EDIT_PROFILE)
+    form = BandSchemeForm()
+    if form.validate_on_submit():
+        try:
+            kept = set_band_scheme(municipality_id, form.starts.data)
+        except DomainError as error:
+            flash(str(error.message), "error")
+        else:
+            flash(_("Die Altersgruppen sind gespeichert.") if kept else str(LOST_MESSAGE),
+                  "success" if kept else "info")
+    else:
+        flash(_("Bitte wählen Sie die Grenzen aus der Liste."), "error")
+    return redirect(_profile_url(municipality_id, "altersstruktur"))
 
 
 def _add(municipality_id, form_name, form, add, anchor, success):

@@ -24,8 +24,8 @@ def _text(value, code, message, max_length):
     return value
 
 
-def _check_counts(counts: dict[str, int]) -> None:
-    if set(counts) != set(AGE_BANDS):
+def _check_counts(counts: dict[str, int], bands=AGE_BANDS) -> None:
+    if set(counts) != set(bands):
         raise ValidationError("invalid_age_bands",
                               _l("Es müssen alle sechs Altersgruppen angegeben sein."))
     for count in counts.values():
@@ -41,16 +41,16 @@ def _check_share(share) -> None:
 
 
 def set_age_structure(municipality_id: int, counts: dict[str, int]):
-    """Replace the population of every age band at once (all six must be given)."""
+    """Replace the population of every age band of the municipality's scheme at once."""
     return set_profile(municipality_id, counts, keep_share=True)
 
 
 def set_profile(municipality_id: int, counts: dict[str, int], share=None, keep_share=False):
     """Age structure and migration share: everything is checked before anything is written."""
-    _check_counts(counts)
+    municipality = get_municipality(municipality_id)
+    _check_counts(counts, municipality.band_groups())
     if not keep_share:
         _check_share(share)
-    municipality = get_municipality(municipality_id)
     for row in municipality.age_bands:
         row.count = int(counts[row.band])
     if not keep_share:

@@ -7,7 +7,8 @@ from flask_babel import format_decimal
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
-from ..age_bands import AGE_BANDS, AGE_BAND_LABELS
+from .band_scheme import label as band_label
+from .stats_groups import band_bounds
 
 WIDTH, HEIGHT = 640, 320
 LEFT, RIGHT, TOP, BOTTOM = 70, 120, 16, 40
@@ -22,6 +23,12 @@ def series_points(observed: dict, projection: dict):
     return [(when, *points[when]) for when in sorted(points)]
 
 
+def bands_in(points) -> list[str]:
+    """The bands of the series, youngest first (a municipality may have merged some)."""
+    bands = {band for _w, counts, _p in points for band in counts}
+    return sorted(bands, key=lambda band: band_bounds(band)[0])
+
+
 def spread(ys: list[float], gap: float) -> list[float]:
     """Label positions near `ys` but at least `gap` apart (so end labels do not overlap)."""
     order = sorted(range(len(ys)), key=lambda i: ys[i])
@@ -34,7 +41,7 @@ def spread(ys: list[float], gap: float) -> list[float]:
 def _scale(points):
     first, last = points[0][0].toordinal(), points[-1][0].toordinal()
     span = max(last - first, 1)
-    top = max((c.get(b, 0) for _w, c, _p in points for b in AGE_BANDS), default=0) or 1
+    top = max((c.get(b, 0) for _w, c, _p in points for b in bands_in(points)), default=0) or 1
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def xy(when, value):
@@ -52,7 +59,7 @@ def population_trend_svg(observed: dict, projection: dict, chart_id: str = "tren
     if projection:
         title += " " + _("(gestrichelt: Vorausberechnung)")
     desc = "; ".join(f"{when.year}{'*' if proj else ''}: " + ", ".join(
-        f"{AGE_BAND_LABELS[b]} {format_decimal(c.get(b, 0))}" for b in AGE_BANDS)
+        f"{band_label(b)} {format_decimal(c.get(b, 0))}" for b in bands_in(points))
         for when, c, proj in points)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" role="img" '
            f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
@@ -68,8 +75,9 @@ def population_trend_svg(observed: dict, projection: dict, chart_id: str = "tren
         x, _y = xy(when, 0)
         out.append(f'<text x="{x}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" font-size="13" '
                    f'fill="#1b1f23">{when.year}{"*" if proj else ""}</text>')
-    ends = spread([xy(points[-1][0], points[-1][1].get(b, 0))[1] for b in AGE_BANDS], 15)
-    for index, band in enumerate(AGE_BANDS):
+    bands = bands_in(points)
+    ends = spread([xy(points[-1][0], points[-1][1].get(b, 0))[1] for b in bands], 15)
+    for index, band in enumerate(bands):
         colour = COLOURS[index]
         for proj in (False, True):
             segment = [xy(w, c.get(band, 0)) for w, c, p in points if p == proj]
@@ -85,6 +93,6 @@ def population_trend_svg(observed: dict, projection: dict, chart_id: str = "tren
                 out.append(f'<circle cx="{x}" cy="{y}" r="3.5" fill="{colour}"/>')
         x, _y = xy(points[-1][0], 0)
         out.append(f'<text x="{x + 8}" y="{ends[index]}" dominant-baseline="middle" '
-                   f'font-size="13" fill="{colour}">{escape(AGE_BAND_LABELS[band])}</text>')
+                   f'font-size="13" fill="{colour}">{escape(band_label(band))}</text>')
     out.append("</g></svg>")
     return Markup("".join(out))  # nosec B704 - every value is escaped or computed

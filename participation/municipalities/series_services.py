@@ -6,7 +6,6 @@ representation and the age-weighted ranking use.
 """
 from datetime import date
 
-from ..age_bands import AGE_BANDS
 from ..extensions import db
 from .models import PopulationFigure
 from .profile_services import _check_counts, set_age_structure
@@ -21,9 +20,9 @@ def store_statistics(municipality_id: int, series: dict, source: str = "",
 
     Everything is written in one transaction; nothing when something fails.
     """
-    get_municipality(municipality_id)
+    bands = get_municipality(municipality_id).band_groups()
     for counts in series.values():
-        _check_counts(counts)
+        _check_counts(counts, bands)
     dated = {when: counts for when, counts in series.items() if when is not None}
     if dated:
         db.session.execute(db.delete(PopulationFigure).where(
@@ -31,7 +30,7 @@ def store_statistics(municipality_id: int, series: dict, source: str = "",
             PopulationFigure.projection.is_(projection),
             PopulationFigure.reference_date.in_(list(dated))))
         for when, counts in dated.items():
-            for band in AGE_BANDS:
+            for band in bands:
                 db.session.add(PopulationFigure(
                     municipality_id=municipality_id, reference_date=when, projection=projection,
                     band=band, count=counts[band], source=(source or "")[:MAX_SOURCE]))

@@ -65,7 +65,7 @@ def import_statistics(data: bytes, bands=AGE_BANDS) -> ImportedStatistics:
         if len(data) > MAX_CSV_BYTES:
             raise CsvImportError([(None, _l("Die Datei ist zu groß (höchstens %(kb)s KB).",
                                             kb=MAX_CSV_BYTES // 1024))])
-        counts = parse_age_structure(text.encode("utf-8"))
+        counts = parse_age_structure(text.encode("utf-8"), bands)
         return ImportedStatistics(series={None: counts}, encoding=encoding)
     table = read_official(text)
     result = ImportedStatistics(source=table.source, title=table.title, layout=table.layout,

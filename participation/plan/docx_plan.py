@@ -7,8 +7,8 @@ from docx.shared import Cm
 from flask_babel import format_date, format_decimal, format_percent
 from flask_babel import gettext as _
 
-from ..age_bands import AGE_BAND_LABELS
 from ..documentation.png_charts import bar_chart_png, trend_chart_png
+from ..municipalities.band_scheme import label as band_label
 from ..municipalities.choices import KIND_LABELS, STAGE_LABELS, STATUS_LABELS, SWOT_LABELS
 from .docx_export import grid_table, measures_section, new_document, review_section, save
 
@@ -66,7 +66,7 @@ def _profile(document, doc) -> None:
     document.add_heading(_("Kommunalprofil"), level=1)
     counts, total = profile["counts"], profile["total"]
     if total:
-        rows = [(str(AGE_BAND_LABELS[band]), n) for band, n in counts.items()]
+        rows = [(str(band_label(band)), n) for band, n in counts.items()]
         _picture(document, bar_chart_png(rows, _("Bevölkerung nach Altersgruppen"), m.accent_color),
                  _("Bevölkerung nach Altersgruppen, insgesamt %(n)s", n=format_decimal(total)))
     else:

@@ -3,7 +3,9 @@ of the Kommunalprofil, with the under-represented groups named in words."""
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from ..age_bands import AGE_BANDS, AGE_BAND_LABELS
+from ..age_bands import AGE_BANDS
+from ..municipalities.band_scheme import aggregate, people_of
+from ..municipalities.band_scheme import label as band_label
 from ..extensions import db
 from ..municipalities.models import Municipality
 from .participation import add_counts, counts_of_participants, snapshot_counts
@@ -67,17 +69,19 @@ def representation(workshop, counts: dict | None = None) -> dict:
     municipality = db.session.get(Municipality, workshop.municipality_id)
     if counts is None:
         counts = participation_counts(workshop.id)
-    by_band = {band: counts["by_age_band"].get(band, 0) for band in AGE_BANDS}
+    # The municipality's bands: the six standard ones, or neighbours merged (band_scheme.py).
+    groups = municipality.band_groups() if municipality else AGE_BANDS
+    by_band = aggregate({band: counts["by_age_band"].get(band, 0) for band in AGE_BANDS}, groups)
     by_channel = empty_channels()
     by_channel.update({c: counts["by_channel"].get(c, 0) for c in CHANNELS})
     total = counts["total"]
     with_band = sum(by_band.values())
     population = municipality.population_by_band() if municipality else {}
-    pop_total = sum(population.get(band, 0) for band in AGE_BANDS)
+    pop_total = sum(population.get(band, 0) for band in groups)
     bands, under = [], []
-    for band in AGE_BANDS:
+    for band in groups:
         row = {
-            "band": band, "label": str(AGE_BAND_LABELS[band]),
+            "band": band, "label": str(band_label(band)),
             "participants": by_band[band], "participant_pct": pct(by_band[band], with_band),
             "population": population.get(band, 0),
             "population_pct": pct(population.get(band, 0), pop_total),
@@ -87,7 +91,8 @@ def representation(workshop, counts: dict | None = None) -> dict:
                                                            row["population_pct"]):
             row["under_represented"] = True
             under.append({"band": band, "sentence": comparison_sentence(
-                str(GROUP_NAMES[band]), row["participant_pct"], row["population_pct"])})
+                str(GROUP_NAMES.get(band) or people_of(band)), row["participant_pct"],
+                row["population_pct"])})
         bands.append(row)
     return {
         "workshop_id": workshop.id,

@@ -8,23 +8,30 @@ counts more. Dots without an age band keep the weight 1: nothing is known to sca
 A band that placed no dots cannot be scaled up from nothing; it simply adds nothing.
 """
 from ..age_bands import AGE_BANDS, NO_ANSWER
+from ..municipalities.band_scheme import members
 
 
 def band_weights(dots_per_band: dict[str, int], population: dict[str, int]) -> dict[str, float] | None:
-    """Weights per age band, or None when the Kommunalprofil has no age structure."""
-    pop_total = sum(population.get(band, 0) for band in AGE_BANDS)
+    """Weights per age band, or None when the Kommunalprofil has no age structure.
+
+    `population` is keyed by the municipality's bands; where it merged standard bands (for
+    example "65+"), the dots of its members are pooled and each member gets the same weight.
+    """
+    groups = (list(population) if any(g not in AGE_BANDS for g in population)
+              else list(AGE_BANDS))
+    pop_total = sum(population.get(group, 0) for group in groups)
     if pop_total <= 0:
         return None
-    known_total = sum(dots_per_band.get(band, 0) for band in AGE_BANDS)
+    group_dots = {g: sum(dots_per_band.get(b, 0) for b in members(g)) for g in groups}
+    known_total = sum(group_dots.values())
     weights = {NO_ANSWER: 1.0}
-    for band in AGE_BANDS:
-        dots = dots_per_band.get(band, 0)
-        if dots <= 0 or known_total <= 0:
-            weights[band] = 0.0
-            continue
-        population_share = population.get(band, 0) / pop_total
-        dot_share = dots / known_total
-        weights[band] = population_share / dot_share
+    for group in groups:
+        dots = group_dots[group]
+        weight = 0.0
+        if dots > 0 and known_total > 0:
+            weight = (population.get(group, 0) / pop_total) / (dots / known_total)
+        for band in members(group):
+            weights[band] = weight
     return weights
 
 

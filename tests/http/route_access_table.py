@@ -83,6 +83,7 @@ ROUTE_ACCESS = {
     "municipalities.profile": member(P.VIEW),
     "municipalities.profile_age": member(P.EDIT_PROFILE),
     "municipalities.profile_import": member(P.EDIT_PROFILE),
+    "municipalities.band_scheme": member(P.EDIT_PROFILE),
     "municipalities.indicator_add": member(P.EDIT_PROFILE),
     "municipalities.indicator_remove": member(P.EDIT_PROFILE),
     "municipalities.measure_add": member(P.EDIT_PROFILE),
