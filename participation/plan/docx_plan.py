@@ -28,7 +28,7 @@ def _introduction(document, doc) -> None:
     m = doc["municipality"]
     document.add_heading(_("Einleitung"), level=1)
     document.add_paragraph(_(
-        "Dieser Werkstattplan hält fest, wie %(kind)s %(name)s (%(pop)s Einwohnerinnen und "
+        "Dieser Werkstattplan hält fest, wie %(name)s (%(kind)s, %(pop)s Einwohnerinnen und "
         "Einwohner) den demografischen Wandel gestaltet: vom Kick-Off über das "
         "Kommunalprofil und die Zukunftswerkstatt bis zu den Maßnahmen und ihrer "
         "Zwischenbilanz.", kind=KIND_LABELS.get(m.kind, m.kind), name=m.name,
@@ -89,6 +89,8 @@ def _profile(document, doc) -> None:
                    [[i.name, f"{i.value} {i.unit}".strip(), str(i.year or ""), i.source]
                     for i in profile["indicators"]])
     document.add_heading(_("Stärken, Schwächen, Chancen, Risiken (SWOT)"), level=2)
+    if not any(profile["swot"].values()):
+        document.add_paragraph(_("Noch nichts eingetragen."))
     for kind, items in profile["swot"].items():
         if items:
             document.add_paragraph(str(SWOT_LABELS[kind]), style="Heading 3")
