@@ -24,7 +24,7 @@ def code(low: int, high: int | None) -> str:
 
 
 def groups_from_starts(starts) -> tuple[str, ...]:
-    starts = sorted(set(starts) | {0})
+    starts = sorted(set(starts or ()) | {0})
     if any(s not in STANDARD_STARTS for s in starts):
         raise ValidationError("invalid_bands", _l("Altersgruppen können nur an den Grenzen 18, "
                                                   "30, 50, 65 und 80 Jahre beginnen."))

@@ -8,6 +8,7 @@ from flask_wtf import FlaskForm
 from ..accounts.permissions import Permission
 from ..assist.services import workshop_for_helper_key
 from ..errors import DomainError
+from ..extensions import limiter
 from ..i18n import page_language, resident_page
 from ..municipalities.services import get_municipality, municipality_for
 from ..workshops.services import get_workshop
@@ -32,7 +33,9 @@ def _form_context(**extra):
             "max_typical": MAX_TYPICAL, **extra}
 
 
+# A hall shares one address (one Wi-Fi, one NAT): the limit only stops a script.
 @bp.route("/umfrage/<key>", methods=["GET", "POST"])
+@limiter.limit("120/minute", methods=["POST"])
 @resident_page
 def public(key):
     municipality = services.municipality_for_key(key)
