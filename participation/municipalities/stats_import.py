@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from ..age_bands import AGE_BANDS
 from .csv_import import MAX_CSV_BYTES, BAND_COLUMNS, CsvImportError, parse_age_structure
 from .stats_groups import derive_band
-from .stats_reading import read_official
+from .stats_reading import parse_date, read_official
 
 MAX_STATS_BYTES = 512 * 1024  # office exports of a few hundred groups and dates
 OWN_FORMAT = "own"
@@ -49,9 +49,10 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _is_own_format(text: str) -> bool:
+    """The two-column file; "altersgruppe;2030;2040" (years as columns) is a table."""
     first = next((line for line in text.splitlines() if line.strip()), "")
-    name = first.replace(",", ";").split(";")[0].strip().strip('"').lower()
-    return name in BAND_COLUMNS
+    fields = [f.strip().strip('"') for f in first.replace(",", ";").split(";")]
+    return fields[0].lower() in BAND_COLUMNS and not any(parse_date(f) for f in fields[1:])
 
 
 def import_statistics(data: bytes, bands=AGE_BANDS) -> ImportedStatistics:

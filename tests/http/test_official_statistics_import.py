@@ -54,3 +54,15 @@ def test_underivable_band_is_refused_with_the_reason_and_nothing_is_imported(log
             "reicht über die Grenze der Altersgruppe hinaus") in page
     assert set(Municipality.query.get(home.id).population_by_band().values()) == {0}
     assert PopulationFigure.query.count() == 0
+
+
+def test_a_projection_typed_by_hand_with_years_as_columns(login_as, world, db):
+    home = world["home"]
+    client = login_as("staff")
+    typed = ("altersgruppe;2030;2040\n0-17;1700;1650\n18-29;1300;1250\n30-49;2500;2400\n"
+             "50-64;2600;2500\n65-79;2500;2600\n80+;1400;1500\n")
+    assert upload(client, home.id, typed.encode(), projection=True).status_code == 302
+    rows = PopulationFigure.query.filter_by(projection=True, band="80+").order_by(
+        PopulationFigure.reference_date).all()
+    assert [(r.reference_date.year, r.count) for r in rows] == [(2030, 1400), (2040, 1500)]
+    assert set(Municipality.query.get(home.id).population_by_band().values()) == {0}
