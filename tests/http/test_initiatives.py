@@ -24,6 +24,8 @@ def test_initiative_is_recorded_linked_and_shown_with_its_measure(login_as, worl
     assert [m.title for m in Initiative.query.one().measures] == ["Bürgerbus"]
     plan = client.get(f"/m/{home.id}/plan").get_data(as_text=True)
     assert "Initiativen" in plan and "Mitfahrbank (Heimatverein)" in plan
+    detail = client.get(f"/m/{home.id}/plan/{bus.id}").get_data(as_text=True)
+    assert "Mitfahrbank (Heimatverein)" in detail
     listing = client.get(f"/m/{home.id}/initiativen").get_data(as_text=True)
     assert "Heimatverein" in listing and "Mobilität" in listing and "Bürgerbus" in listing
 
