@@ -3,7 +3,8 @@
 Run: python tests/data/build_duplicate_pairs.py   (deterministic; the CSV is committed)
 
 Columns: text_a, text_b, label (1 = the same idea, a facilitator would merge them),
-kind (paraphrase, xlang_<lang>, hard_negative, xlang_negative, other_topic), topic, split,
+kind (paraphrase, short_paraphrase, xlang_<lang>, hard_negative, xlang_negative,
+other_topic, xlang_other_topic), topic, split,
 de_b (when text_b is a translation: the group's German original, standing in for the
 German translation a helper would add to that idea; empty otherwise).
 The split is by topic so that no idea text is shared between "dev" (where the scorer is
@@ -61,6 +62,14 @@ def build():
         t2 = rng.choice([t for t in topics if t != t1 and (t in DEV_TOPICS) == (t1 in DEV_TOPICS)])
         add(rng.choice(members(rng.choice(data[t1]))), rng.choice(members(rng.choice(data[t2]))),
             0, "other_topic", t1)
+    # Translated ideas on other topics: most pairs across languages in a session differ.
+    for _ in range(OTHER_TOPIC_PAIRS):
+        t1 = rng.choice(topics)
+        t2 = rng.choice([t for t in topics if t != t1 and (t in DEV_TOPICS) == (t1 in DEV_TOPICS)])
+        right = rng.choice(data[t2])
+        lang = rng.choice(list(right["trans"]))
+        add(rng.choice(members(rng.choice(data[t1]))), right["trans"][lang], 0, "xlang_other_topic",
+            t1, right["de"])
     return rows
 
 
