@@ -138,7 +138,7 @@ def similar_ideas(workshop_id: int, text: str, limit: int = SIMILAR_LIMIT) -> li
     if workshop.status != WorkshopStatus.OPEN.value or len(text) < MIN_QUERY_LENGTH:
         return []
     vector = get_embedder().encode([text])[0]
-    found = similarity.nearest(workshop.id, workshop.phase, vector, limit=limit)
+    found = similarity.nearest(workshop.id, workshop.phase, vector, limit=limit, texts=[text])
     ideas = _ideas_by_id(i for i, _ in found)
     return [_idea_dict(ideas[i], score) for i, score in found if i in ideas]
 

@@ -5,6 +5,10 @@ visible ideas changed; each check costs one aggregate query, so another server p
 that added, hid or merged an idea is noticed at once. Embeddings are read from
 Idea.embedding (computed once when the idea arrived); an idea without a stored vector of
 the current backend gets one here, stored, and never recomputed.
+
+With the sentence model, the cosine only picks candidates; whether two ideas say the same
+is decided by the learned pair scorer (pair_scorer.py), which also compares each idea's
+extra texts (translations) when a source for them is set with `set_extra_texts`.
 """
 import threading
 import time
@@ -16,6 +20,7 @@ from sqlalchemy import func
 from ..extensions import db
 from ..ideas.models import Idea, IdeaStatus
 from .embeddings import from_bytes, get_embedder, to_bytes
+from .pair_scorer import scorer_for, vector_cache
 
 
 @dataclass
@@ -36,6 +41,18 @@ MAX_CACHED_SESSIONS = 64
 # 15 ms for 2,000 ideas); a new idea from this process is seen at once (mark_changed),
 # a hide or merge, or an idea from another server process, within this time.
 HINT_MAX_AGE = 2.0
+# The scorer looks at this many nearest ideas (by cosine) for a typed text, and at most
+# this many closest pairs of a phase for the facilitator's duplicate list.
+HINT_CANDIDATES = 24
+MAX_SCORED_PAIRS = 1500
+_extra_texts = None
+
+
+def set_extra_texts(source) -> None:
+    """Let translations feed the comparison: `source(ids)` returns {idea id: [text, ...]}
+    (for example the German and other translations helpers added); None turns it off."""
+    global _extra_texts
+    _extra_texts = source
 
 
 def clear_cache():
@@ -117,40 +134,86 @@ def session_matrix(workshop_id: int, phase: str | None, max_age: float = 0.0) ->
     return fresh
 
 
+def _idea_texts(ids: list[int]) -> dict[int, list[str]]:
+    """Each idea's text as written, then its extra texts (translations), if any."""
+    texts = {i: [t] for i, t in db.session.query(Idea.id, Idea.text).filter(Idea.id.in_(ids))}
+    if _extra_texts is not None and texts:
+        for idea_id, extra in (_extra_texts(list(texts)) or {}).items():
+            if idea_id in texts:
+                texts[idea_id] += [t for t in extra if t and t not in texts[idea_id]]
+    return texts
+
+
+def _vectors(embedder, row: np.ndarray, texts: list[str]) -> np.ndarray:
+    """The stored vector of the idea's own text, then those of its extra texts."""
+    if len(texts) == 1:
+        return row[None, :]
+    return np.vstack([row[None, :], vector_cache.vectors(embedder, texts[1:])])
+
+
 def nearest(workshop_id: int, phase: str | None, vector: np.ndarray, limit: int = 3,
             threshold: float | None = None, exclude: set[int] = frozenset(),
-            max_age: float = HINT_MAX_AGE) -> list[tuple[int, float]]:
-    """Up to `limit` (idea id, cosine) of visible ideas above the threshold, best first."""
-    threshold = get_embedder().duplicate_threshold if threshold is None else threshold
+            max_age: float = HINT_MAX_AGE, texts: list[str] | None = None) -> list[tuple[int, float]]:
+    """Up to `limit` (idea id, score) of visible ideas above the threshold, best first.
+    With `texts` (the typed text, then any translations of it) and a pair scorer for this
+    backend, the score is the scorer's probability; otherwise the cosine."""
+    embedder = get_embedder()
+    scorer = scorer_for(embedder.name) if texts else None
+    default = scorer.threshold if scorer else embedder.duplicate_threshold
+    threshold = default if threshold is None else threshold
     cache = session_matrix(workshop_id, phase, max_age)
     if not len(cache.ids):
         return []
     scores = cache.matrix @ np.asarray(vector, dtype=np.float32)
-    k = min(limit + len(exclude), len(scores))
+    wanted = (HINT_CANDIDATES if scorer else limit) + len(exclude)
+    k = min(wanted, len(scores))
     top = np.argpartition(-scores, k - 1)[:k]
     top = top[np.argsort(-scores[top])]
-    found = [(int(cache.ids[i]), float(scores[i])) for i in top
-             if scores[i] >= threshold and int(cache.ids[i]) not in exclude]
+    if scorer is None:
+        found = [(int(cache.ids[i]), float(scores[i])) for i in top
+                 if scores[i] >= threshold and int(cache.ids[i]) not in exclude]
+        return found[:limit]
+    rows = [r for r in top if scores[r] >= scorer.min_cosine and int(cache.ids[r]) not in exclude]
+    idea_texts = _idea_texts([int(cache.ids[r]) for r in rows])
+    rows = [r for r in rows if int(cache.ids[r]) in idea_texts]
+    query = _vectors(embedder, np.asarray(vector, dtype=np.float32), list(texts))
+    probabilities = scorer.best_of_pairs([
+        (query, texts, _vectors(embedder, cache.matrix[r], idea_texts[int(cache.ids[r])]),
+         idea_texts[int(cache.ids[r])]) for r in rows])
+    found = sorted(((int(cache.ids[r]), float(p)) for r, p in zip(rows, probabilities) if p >= threshold),
+                   key=lambda item: -item[1])
     return found[:limit]
 
 
 def duplicate_pairs(workshop_id: int, phase: str | None, threshold: float | None = None,
                     skip: set[tuple[int, int]] = frozenset(), limit: int = 30) -> list[tuple[int, int, float]]:
-    """Pairs (lower id, higher id, cosine) above the threshold, best first."""
-    threshold = get_embedder().duplicate_threshold if threshold is None else threshold
+    """Pairs (lower id, higher id, score) above the threshold, best first; the score is the
+    pair scorer's probability where the backend has one, else the cosine."""
+    embedder = get_embedder()
+    scorer = scorer_for(embedder.name)
+    default = scorer.threshold if scorer else embedder.duplicate_threshold
+    threshold = default if threshold is None else threshold
     cache = session_matrix(workshop_id, phase)
     n = len(cache.ids)
     if n < 2:
         return []
     sims = cache.matrix @ cache.matrix.T
-    rows, cols = np.nonzero(np.triu(sims >= threshold, k=1))
-    order = np.argsort(-sims[rows, cols])
-    pairs = []
-    for k in order:
-        a, b = int(cache.ids[rows[k]]), int(cache.ids[cols[k]])
-        if (a, b) in skip:
-            continue
-        pairs.append((a, b, float(sims[rows[k], cols[k]])))
-        if len(pairs) >= limit:
-            break
-    return pairs
+    floor = scorer.min_cosine if scorer else threshold
+    rows, cols = np.nonzero(np.triu(sims >= floor, k=1))
+    order = np.argsort(-sims[rows, cols], kind="stable")
+    candidates = [(int(cache.ids[rows[k]]), int(cache.ids[cols[k]]), rows[k], cols[k]) for k in order]
+    candidates = [c for c in candidates if (c[0], c[1]) not in skip]
+    if scorer is None:
+        return [(a, b, float(sims[r, c])) for a, b, r, c in candidates[:limit]]
+    candidates = candidates[:MAX_SCORED_PAIRS]
+    idea_texts = _idea_texts(sorted({i for a, b, _, _ in candidates for i in (a, b)}))
+    candidates = [c for c in candidates if c[0] in idea_texts and c[1] in idea_texts]
+    vectors = {}
+    for a, b, r, c in candidates:
+        vectors.setdefault(a, _vectors(embedder, cache.matrix[r], idea_texts[a]))
+        vectors.setdefault(b, _vectors(embedder, cache.matrix[c], idea_texts[b]))
+    probabilities = scorer.best_of_pairs([(vectors[a], idea_texts[a], vectors[b], idea_texts[b])
+                                          for a, b, _, _ in candidates])
+    pairs = [(a, b, float(p)) for (a, b, _, _), p in zip(candidates, probabilities) if p >= threshold]
+    pairs.sort(key=lambda pair: -pair[2])
+    return pairs[:limit]

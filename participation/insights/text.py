@@ -5,7 +5,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 
-from .stopwords import STOP_WORDS
+from .stopwords import ENGLISH, GERMAN, STOP_WORDS, TURKISH
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 MIN_LENGTH = 3
@@ -31,6 +31,31 @@ def script_of(word: str) -> str:
         if "\u0600" <= char <= "\u06ff":
             return "arabic"
     return "latin"
+
+
+_LATIN_FUNCTION_WORDS = {"de": frozenset(GERMAN.split()), "en": frozenset(ENGLISH.split()),
+                         "tr": frozenset(TURKISH.split())}
+_LATIN_LETTERS = {"de": re.compile("[äöüß]"), "tr": re.compile("[şğı]")}
+_UKRAINIAN_LETTERS = re.compile("[іїєґ]")
+
+
+def guess_language(text: str) -> str:
+    """A rough language guess for short idea texts: "de", "en", "tr", "ar", "uk" or "ru".
+    Scripts decide Arabic and Cyrillic (Ukrainian by its own letters); Latin texts go to
+    the language whose function words and special letters they use most (German on ties).
+    Used only to tell whether two texts can be compared word by word."""
+    lower = unicodedata.normalize("NFC", text or "").lower()
+    script = script_of(lower)
+    if script == "arabic":
+        return "ar"
+    if script == "cyrillic":
+        return "uk" if _UKRAINIAN_LETTERS.search(lower) else "ru"
+    tokens = WORD.findall(lower)
+    score = {lang: sum(token in vocabulary for token in tokens)
+             for lang, vocabulary in _LATIN_FUNCTION_WORDS.items()}
+    for lang, letters in _LATIN_LETTERS.items():
+        score[lang] += 2 * len(letters.findall(lower))
+    return max(("de", "en", "tr"), key=lambda lang: score[lang])
 
 
 def _fold_latin(word: str) -> str:

@@ -230,3 +230,21 @@ def test_a_hidden_idea_leaves_the_hints_within_the_recheck_time(workshop, monkey
     later = similarity._now() + similarity.HINT_MAX_AGE + 0.1
     monkeypatch.setattr(similarity, "_now", lambda: later)
     assert services.similar_ideas(workshop.id, "Der Bus soll am Wochenende fahren") == []
+
+
+def test_a_translation_feeds_the_comparison(workshop, monkeypatch):
+    """A Ukrainian idea is found for a German text through the German translation a helper
+    added, with a higher score than the Ukrainian text alone gets."""
+    monkeypatch.setenv(embeddings.BACKEND_ENV, "use")
+    similarity.clear_cache()
+    ukrainian = add_idea(workshop, "Більше смітників у парку і регулярне їх спорожнення")
+    add_idea(workshop, "Ein Jugendtreff mit festen Öffnungszeiten")
+    typed = "Mehr Mülleimer im Park, die regelmäßig geleert werden"
+    without = {f["id"]: f["score"] for f in services.similar_ideas(workshop.id, typed)}
+    similarity.set_extra_texts(lambda ids: {ukrainian.id: ["Mehr Mülleimer im Park und regelmäßige Leerung"]})
+    try:
+        found = services.similar_ideas(workshop.id, typed)
+    finally:
+        similarity.set_extra_texts(None)
+    assert [f["id"] for f in found] == [ukrainian.id]
+    assert found[0]["score"] > without.get(ukrainian.id, 0.0)
