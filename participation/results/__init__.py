@@ -2,6 +2,7 @@
 
 
 def init_app(app):
-    from . import live, routes
+    from . import live, numbers, routes
     app.register_blueprint(routes.bp)
+    numbers.init_app(app)  # the `decimal` filter: numbers in the reader's locale
     live.install()  # `representation:update` while residents join

@@ -6,15 +6,25 @@ import json
 
 from flask_babel import gettext as _
 
+from ..age_bands import AGE_BAND_LABELS, NO_ANSWER
 from .csv_safe import write_csv
+from .numbers import TWO_DECIMALS, decimal
+from .services import CHANNEL_LABELS
 from .tallies import BANDS, CHANNELS
+
+
+def _band_header(band: str) -> str:
+    """ "Punkte Altersgruppe 18 bis 29", not the code "18-29" or "none"."""
+    if band == NO_ANSWER:
+        return _("Punkte ohne Altersangabe")
+    return _("Punkte Altersgruppe %(band)s", band=AGE_BAND_LABELS[band])
 
 
 def results_csv(results: dict) -> str:
     header = [_("Phase"), _("Art"), _("Rang"), _("Text"), _("Gruppe"), _("Punkte"),
               _("Rang gewichtet"), _("Punkte gewichtet")]
-    header += [_("Punkte Alter %(band)s", band=band) for band in BANDS]
-    header += [_("Punkte Kanal %(channel)s", channel=channel) for channel in CHANNELS]
+    header += [_band_header(band) for band in BANDS]
+    header += [_("Punkte %(channel)s", channel=CHANNEL_LABELS[channel]) for channel in CHANNELS]
     rows = []
     for phase in results["phases"]:
         weighted_rank = {i["id"]: i["weighted_rank"] for i in phase["weighted_ideas"]}
@@ -29,7 +39,7 @@ def results_csv(results: dict) -> str:
 def _row(phase_label, kind, item, text, cluster_name, weighted_rank):
     row = [phase_label, kind, item["dots_rank"], text, cluster_name, item["dots"],
            weighted_rank if weighted_rank is not None else "",
-           item["weighted"] if item.get("weighted") is not None else ""]
+           decimal(item.get("weighted"), TWO_DECIMALS)]  # "0,84" for a German spreadsheet
     row += [item["by_age_band"].get(band, 0) for band in BANDS]
     row += [item["by_channel"].get(channel, 0) for channel in CHANNELS]
     return row
