@@ -80,7 +80,7 @@ def window_dict(workshop, now=None) -> dict:
             "dots_open": window_open(workshop, DOTS, now)}
 
 
-def window_sentences(workshop) -> list[str]:
+def window_sentences(workshop, actions=ACTIONS) -> list[str]:
     """German sentences for the join page, e.g. "Ideen können Sie bis zum 12. März online
     einreichen." Dates are shown in the app's time zone (Flask-Babel)."""
     def day(value):
@@ -94,7 +94,7 @@ def window_sentences(workshop) -> list[str]:
                _l("Punkte können Sie bis zum %(end)s online vergeben."),
                _l("Punkte können Sie ab dem %(start)s online vergeben.")),
     }
-    for action in ACTIONS:
+    for action in actions:
         start, end = bounds(workshop, action)
         both, until, since = texts[action]
         if start is not None and end is not None:
@@ -104,3 +104,20 @@ def window_sentences(workshop) -> list[str]:
         elif start is not None:
             sentences.append(str(since) % {"start": day(start)})
     return sentences
+
+
+CLOSE_ENDS_ALL = _l("Die Werkstatt wirklich beenden? Danach kann niemand mehr mitmachen.")
+CLOSE_KEEPS_ONLINE = _l("Die Werkstatt im Saal wirklich beenden? Im Saal kann danach niemand "
+                        "mehr mitmachen. Von zu Hause geht es weiter:")
+
+
+def close_confirmation(workshop, now=None) -> str:
+    """The console's question before closing. It only says "nobody can take part any more"
+    when that is true: an online window that is still to come or still open keeps the
+    session open for people at home, and the question names its dates."""
+    now = now or utcnow()
+    later = [action for action in ACTIONS if window_set(workshop, action)
+             and (bounds(workshop, action)[1] is None or bounds(workshop, action)[1] > now)]
+    if not later:
+        return str(CLOSE_ENDS_ALL)
+    return " ".join([str(CLOSE_KEEPS_ONLINE), *window_sentences(workshop, later)])
