@@ -37,7 +37,7 @@ def test_helper_types_a_card_and_results_count_it_as_assisted(login_as, workshop
     client = login_as("facilitator")
     url = f"/w/{workshop.id}/helper"
     page = client.get(url).get_data(as_text=True)
-    assert "Neue Karte" in page and "Tablet-Modus starten" in page
+    assert "Neue Karte" in page and "Tablet im Saal" in page
     card = new_card(client, url, "80+")
     person = db.session.get(Participant, card)
     assert (person.channel, person.age_band, person.workshop_id) == ("assisted", "80+", workshop.id)
@@ -75,7 +75,7 @@ def test_helper_types_a_card_and_results_count_it_as_assisted(login_as, workshop
     assert "Papierkarte (übertragen): 2" in page
     body = client.get(f"/w/{workshop.id}/results.csv").get_data(as_text=True).lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(body), delimiter=";"))
-    column = rows[0].index("Punkte Kanal assisted")
+    column = rows[0].index("Punkte Papierkarte (übertragen)")
     idea_row = next(r for r in rows if "Eine Bank an der Bushaltestelle" in r)
     assert idea_row[column] == "2"
 
@@ -132,17 +132,17 @@ def test_helper_writes_are_broadcast_like_socket_writes(app, world, workshop):
 def test_helper_link_works_without_an_account_for_one_session(app, client, world, workshop):
     with app.test_request_context():
         key = assist.helper_key(workshop.id)
-    url = f"/helper/{key}"
+    url = f"/h/{key}"
     page = client.get(url).get_data(as_text=True)
-    assert "Neue Karte" in page and "Tablet-Modus starten" not in page
+    assert "Neue Karte" in page and "Tablet im Saal" not in page
     card = new_card(client, url)
     assert db.session.get(Participant, card).channel == "assisted"
-    assert client.get("/helper/" + key[:-2] + "xx").status_code == 404
+    assert client.get("/h/" + key[:-2] + "xx").status_code == 404
     # The key expires after a workshop day.
     import time
     from unittest import mock
     later = time.time() + (assist.HELPER_KEY_HOURS + 1) * 3600
-    with mock.patch("itsdangerous.timed.time.time", return_value=later):
+    with mock.patch("participation.assist.keys.time.time", return_value=later):
         assert client.get(url).status_code == 404
 
 
