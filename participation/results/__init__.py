@@ -2,7 +2,6 @@
 
 
 def init_app(app):
-    from . import live, numbers, routes
+    from . import live, routes
     app.register_blueprint(routes.bp)
-    numbers.init_app(app)  # the `decimal` filter: numbers in the reader's locale
     live.install()  # `representation:update` while residents join
