@@ -4,7 +4,7 @@ home before it (ideas) and after it (dots), between dates the facilitator sets.
 While the session is open everybody takes part live, whatever the window says. Outside
 the live session only participants of the channel "online" may write, ideas inside the
 ideas window and dots inside the dots window. Times are naive UTC, like every column."""
-from flask_babel import format_datetime
+from flask_babel import format_date, format_time
 from flask_babel import lazy_gettext as _l
 
 from ..accounts.models import utcnow
@@ -81,10 +81,11 @@ def window_dict(workshop, now=None) -> dict:
 
 
 def window_sentences(workshop, actions=ACTIONS) -> list[str]:
-    """German sentences for the join page, e.g. "Ideen können Sie bis zum 12. März online
-    einreichen." Dates are shown in the app's time zone (Flask-Babel)."""
+    """Sentences for the join page, e.g. "Ideen können Sie bis zum 12. März 2026, 18:00
+    online einreichen." Dates are in the app's time zone and the reader's locale
+    ("March 12, 2026, 6:00 PM" in English)."""
     def day(value):
-        return format_datetime(value, "d. MMMM yyyy, HH:mm")
+        return f"{format_date(value, 'long')}, {format_time(value, 'short')}"
     sentences = []
     texts = {
         IDEAS: (_l("Ideen können Sie vom %(start)s bis zum %(end)s online einreichen."),

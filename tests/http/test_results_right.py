@@ -119,3 +119,21 @@ def test_plan_csv_writes_dates_as_the_reader_does(app, world, login_as):
     header, row = rows[0], rows[1]
     assert row[header.index("Beginn")] == "01.03.2026"
     assert row[header.index("Ende")] == "31.10.2027"
+
+
+def test_online_window_dates_follow_the_reader_s_locale(app, world):
+    from datetime import datetime
+
+    from flask_babel import refresh
+
+    from participation.workshops import online
+    from tests.unit.test_results_data import make_workshop
+    with app.test_request_context():
+        ws = make_workshop(world["home"], online_ideas_until=datetime(2099, 3, 12, 17, 0))
+    with app.test_request_context(headers={"Cookie": "lang=en"}):
+        refresh()  # the locale is cached on the test's one app context
+        sentence = online.window_sentences(ws)[0]
+        assert "March 12, 2099" in sentence and "6:00" in sentence and "12. March" not in sentence
+    with app.test_request_context():
+        refresh()
+        assert "12. März 2099, 18:00" in online.window_sentences(ws)[0]
