@@ -135,5 +135,9 @@ def test_short_keys_are_bound_to_session_purpose_and_time(app):
         other = key.replace("42-", "43-", 1)
         assert keys.read("helper", other, now=now) is None             # other session
         assert keys.read("helper", key[:-1] + ("a" if key[-1] != "a" else "b"), now=now) is None
-        for junk in (None, 42, "", "x" * 300, "../42-abc-defghijklm"):
+        for junk in (None, 42, "", "x" * 300, "../42-abc-defghjkmnp"):
             assert keys.read("helper", junk, now=now) is None
+        # Typed from paper: upper case, and I, L, O for 1, 1, 0, still work.
+        typed = key.upper().replace("1", "L").replace("0", "O")
+        assert keys.read("helper", typed, now=now) == 42
+        assert not set(key) & set("ilou")
