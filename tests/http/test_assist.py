@@ -110,23 +110,30 @@ def test_helper_cannot_write_for_a_phone_participant(login_as, workshop):
     assert db.session.scalar(db.select(db.func.count()).select_from(Idea)) == 0
 
 
-def test_helper_writes_are_broadcast_like_socket_writes(app, world, workshop):
+def created_on_screens(app, world, workshop, write) -> list[list[dict]]:
+    """The ideas of `idea:created` that the projector and the console got while
+    write(http_client_logged_in_as_facilitator) ran."""
+    from tests.conftest import login
     from tests.socket.conftest import Live, events
     live = Live(app, world)
     try:
         projector = live.projector(workshop, screen=cookies.screen_key(workshop.id))
         facilitator = live.facilitator(workshop)
         http = app.test_client()
-        from tests.conftest import login
         login(http, world["facilitator"].email)
+        write(http)
+        return [[e["idea"] for e in events(socket, "idea:created")] for socket in (projector, facilitator)]
+    finally:
+        live.close()
+
+
+def test_helper_writes_are_broadcast_like_socket_writes(app, world, workshop):
+    def write(http):
         card = new_card(http, f"/w/{workshop.id}/helper")
         http.post(f"/w/{workshop.id}/helper", data={"action": "idea", "card": card,
                                                      "client_id": client_id(1), "text": "Live"})
-        for socket in (projector, facilitator):
-            created = events(socket, "idea:created")
-            assert [(e["idea"]["text"], e["idea"]["channel"]) for e in created] == [("Live", "assisted")]
-    finally:
-        live.close()
+    for created in created_on_screens(app, world, workshop, write):
+        assert [(i["text"], i["channel"]) for i in created] == [("Live", "assisted")]
 
 
 def test_helper_link_works_without_an_account_for_one_session(app, client, world, workshop):

@@ -11,10 +11,9 @@ from participation.assist import keys
 from participation.assist import services as assist
 from participation.extensions import db
 from participation.ideas.models import Idea
-from participation.workshops import cookies
 from participation.workshops import services as workshop_services
 from participation.workshops.qr import qr_inline
-from tests.http.test_assist import client_id, new_card
+from tests.http.test_assist import client_id, created_on_screens, new_card
 
 PUBLIC = "https://werkstatt.heimstadt.example"
 
@@ -89,24 +88,14 @@ def test_a_late_card_goes_into_the_phase_it_was_written_in(login_as, world, work
 
 
 def test_a_late_card_is_broadcast_like_any_idea(app, world, workshop):
-    from tests.conftest import login
-    from tests.socket.conftest import Live, events
-    live = Live(app, world)
-    try:
-        projector = live.projector(workshop, screen=cookies.screen_key(workshop.id))
-        facilitator = live.facilitator(workshop)
-        http = app.test_client()
-        login(http, world["facilitator"].email)
+    def write(http):
         url = f"/w/{workshop.id}/helper"
         card = new_card(http, url)
         workshop_services.lock_submissions(workshop.id, True, world["facilitator"].id)
         type_card(http, url, card, "Spät, aber da", 1, phase="kritik")
-        for socket in (projector, facilitator):
-            created = [e["idea"] for e in events(socket, "idea:created")]
-            assert [(i["text"], i["phase"], i["channel"]) for i in created] == [
-                ("Spät, aber da", "kritik", "assisted")]
-    finally:
-        live.close()
+    for created in created_on_screens(app, world, workshop, write):
+        assert [(i["text"], i["phase"], i["channel"]) for i in created] == [
+            ("Spät, aber da", "kritik", "assisted")]
 
 
 def test_helper_and_tablet_links_are_short_on_public_url_with_qr_codes(app, login_as, workshop):
