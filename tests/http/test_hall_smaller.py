@@ -55,9 +55,11 @@ def test_a_past_online_window_does_not_change_the_question(login_as, workshop):
 def test_phone_and_kiosk_pages_have_no_staff_login_link(app, client, workshop):
     with app.test_request_context():
         kiosk = f"/kiosk/{assist.kiosk_key(workshop.id)}"
-        helper = f"/helper/{assist.helper_key(workshop.id)}"
+        helper = f"/h/{assist.helper_key(workshop.id)}"
     for url in (f"/j/{workshop.join_code}", kiosk, helper):
-        page = client.get(url).get_data(as_text=True)
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = response.get_data(as_text=True)
         assert 'href="/login"' not in page and "Anmelden" not in page, url
     assert 'href="/login"' in client.get("/hilfe").get_data(as_text=True)  # staff pages keep it
 
