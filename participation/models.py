@@ -1,5 +1,6 @@
 """Imports every model so Alembic and create_all see the whole schema."""
 from .accounts.models import Membership, User  # noqa: F401
+from .assist.models import AssistSettings  # noqa: F401
 from .ideas.models import Cluster, Idea, ModerationAction  # noqa: F401
 from .insights.models import DismissedPair  # noqa: F401
 from .municipalities.models import (AgeBandPopulation, ExistingMeasure, KeyIndicator,  # noqa: F401

@@ -18,8 +18,25 @@ depends_on = None
 
 
 def upgrade():
-    pass
+    _upgrade_hall_results()
 
 
 def downgrade():
-    pass
+    _downgrade_hall_results()
+
+
+# --- hall-results (issue 12, item 4): the facilitator's choice for paper cards -------------
+# Kept apart from hall-live's operations above; one table, no change to existing ones.
+
+def _upgrade_hall_results():
+    op.create_table(
+        'assist_settings',
+        sa.Column('workshop_id', sa.Integer(), nullable=False),
+        sa.Column('cards_while_locked', sa.Boolean(), nullable=False),
+        sa.ForeignKeyConstraint(['workshop_id'], ['workshop.id'], ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('workshop_id'),
+    )
+
+
+def _downgrade_hall_results():
+    op.drop_table('assist_settings')

@@ -1,7 +1,7 @@
 """Forms of the helper page and the kiosk start page (plain HTML forms, no JS needed)."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, SelectField, TextAreaField
+from wtforms import BooleanField, HiddenField, IntegerField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from ..age_bands import AGE_BAND_LABELS, AGE_BANDS, NO_ANSWER
@@ -16,8 +16,14 @@ class NewCardForm(FlaskForm):
                            + [(band, AGE_BAND_LABELS[band]) for band in AGE_BANDS])
 
 
+PHASE_CHOICES = [("kritik", _l("Kritik")), ("utopie", _l("Utopie")),
+                 ("verwirklichung", _l("Verwirklichung"))]
+
+
 class CardIdeaForm(FlaskForm):
     card = IntegerField(validators=[DataRequired()])
+    # Paper cards arrive late: the helper picks the phase the card was written in.
+    phase = SelectField(_l("Phase der Karte"), choices=PHASE_CHOICES, validators=[Optional()])
     client_id = HiddenField(validators=[DataRequired(), CLIENT_ID])
     text = TextAreaField(_l("Idee von der Karte"),
                          validators=[DataRequired(_l("Bitte schreiben Sie die Idee von der Karte ab.")),
@@ -29,3 +35,8 @@ class CardDotForm(FlaskForm):
     client_id = HiddenField(validators=[DataRequired(), CLIENT_ID])
     idea = IntegerField(validators=[DataRequired()])
     change = HiddenField(validators=[Optional()])  # "add" or "remove"
+
+
+class HelperSettingsForm(FlaskForm):
+    cards_while_locked = BooleanField(
+        _l("Karten auch eintragen lassen, wenn die Sammlung am Handy gesperrt ist"))

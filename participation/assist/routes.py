@@ -14,7 +14,9 @@ from ..workshops import services as workshop_services
 from ..workshops.forms import JoinForm
 from ..workshops.models import WorkshopStatus
 from . import services
-from .forms import CardDotForm, CardIdeaForm, NewCardForm
+from ..workshops.public_url import base_url
+from ..workshops.qr import qr_inline
+from .forms import CardDotForm, CardIdeaForm, HelperSettingsForm, NewCardForm
 
 bp = Blueprint("assist", __name__)
 KIOSK_COOKIE = "zwk_{}"
@@ -30,7 +32,7 @@ def helper(workshop_id):
     return _helper_page(workshop, url_for("assist.helper", workshop_id=workshop.id), staff=True)
 
 
-@bp.route("/helper/<helper_key>", methods=["GET", "POST"])
+@bp.route("/h/<helper_key>", methods=["GET", "POST"])
 def helper_by_key(helper_key):
     """The same page for a volunteer without an account: the key is signed for one session
     and expires after a workshop day."""
@@ -57,12 +59,20 @@ def _helper_page(workshop, here: str, staff: bool):
             else:
                 flash(_("Neue Karte angelegt (Karte %(n)s).", n=participant.id), "success")
                 return redirect(f"{here}?card={participant.id}", code=303)
+    elif action == "settings" and staff:
+        form = HelperSettingsForm()
+        if form.validate_on_submit():
+            services.set_cards_while_locked(workshop.id, form.cards_while_locked.data)
+            flash(_("Gespeichert."), "success")
+            return redirect(here, code=303)
+        status = 400
     elif action == "idea":
         form = CardIdeaForm()
         card_id = form.card.data or card_id
         if form.validate_on_submit():
             try:
-                services.card_idea(workshop.id, form.card.data, form.text.data, form.client_id.data)
+                services.card_idea(workshop.id, form.card.data, form.text.data, form.client_id.data,
+                                   phase=form.phase.data or None)
             except DomainError as error:
                 flash(str(error.message), "error")
                 status = error.http_status
@@ -103,16 +113,26 @@ def _render_helper(workshop, here, staff, card_id):
             flash(str(error.message), "error")
         else:
             view = services.card_view(workshop, card.id)
-    links = {}
-    if staff:
-        links = {"helper_link": url_for("assist.helper_by_key", helper_key=services.helper_key(workshop.id),
-                                        _external=True),
-                 "kiosk_link": url_for("assist.kiosk_start", kiosk_key=services.kiosk_key(workshop.id))}
+    links = _staff_links(workshop) if staff else {}
+    cards_while_locked = services.cards_while_locked(workshop.id)
+    idea_form = CardIdeaForm(formdata=None, phase=workshop.phase)
     return render_template(
         "assist/helper.html", workshop=workshop, municipality=get_municipality(workshop.municipality_id),
         here=here, staff=staff, card=card, view=view, new_card_form=NewCardForm(),
+        idea_form=idea_form, may_type_idea=not workshop.submissions_locked or cards_while_locked,
+        settings_form=HelperSettingsForm(formdata=None, cards_while_locked=cards_while_locked),
         client_id=services.new_client_id, is_open=workshop.status == WorkshopStatus.OPEN.value,
         hours=services.HELPER_KEY_HOURS, band_labels=AGE_BAND_LABELS, **links)
+
+
+def _staff_links(workshop) -> dict:
+    """The helper link and the tablet link on PUBLIC_URL (what phones in the hall reach,
+    not the facilitator's own address), each with a QR code for the other device."""
+    helper = base_url() + url_for("assist.helper_by_key", helper_key=services.helper_key(workshop.id))
+    kiosk = base_url() + url_for("assist.kiosk_start", kiosk_key=services.kiosk_key(workshop.id))
+    return {"helper_link": helper, "kiosk_link": kiosk,
+            "helper_qr": qr_inline(helper, _("QR-Code des Helfer-Links")),
+            "kiosk_qr": qr_inline(kiosk, _("QR-Code für das Tablet im Saal"))}
 
 
 # --- kiosk: one tablet, many people ---------------------------------------------------------

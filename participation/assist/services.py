@@ -3,16 +3,16 @@ submit_idea, add_dot, remove_dot), so the same rules apply and the same broadcas
 this module only adds the signed keys and the card-person of the helper page."""
 import secrets
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from ..errors import NotFound
+from ..errors import DomainError, NotFound, ValidationError
 from ..extensions import db
 from ..ideas import services as idea_services
 from ..voting import services as voting_services
 from ..workshops import services as workshop_services
-from ..workshops.models import Channel, Participant
+from ..workshops.models import PHASE_ORDER, Channel, Participant
+from . import cards, keys
+from .models import AssistSettings
 
 HELPER_KEY_HOURS = 12   # a volunteer's helper link works for one workshop day
 KIOSK_KEY_HOURS = 24
@@ -25,40 +25,38 @@ class CardNotFound(NotFound):
 
 # --- signed keys ---------------------------------------------------------------------------
 
-def _serializer(salt: str) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.secret_key, salt=salt)
-
-
-def _key(salt: str, workshop_id: int) -> str:
-    return _serializer(salt).dumps(workshop_id)
-
-
-def _workshop_for(salt: str, key, hours: int) -> int | None:
-    if not isinstance(key, str) or len(key) > 200:
-        return None
-    try:
-        value = _serializer(salt).loads(key, max_age=hours * 3600)
-    except (BadSignature, SignatureExpired):
-        return None
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def helper_key(workshop_id: int) -> str:
     """A short-lived link for a volunteer without an account: type in cards, nothing else."""
-    return _key("helper", workshop_id)
+    return keys.make("helper", workshop_id, HELPER_KEY_HOURS)
 
 
 def workshop_for_helper_key(key) -> int | None:
-    return _workshop_for("helper", key, HELPER_KEY_HOURS)
+    return keys.read("helper", key)
 
 
 def kiosk_key(workshop_id: int) -> str:
     """The shared tablet's URL, started by the facilitator."""
-    return _key("kiosk", workshop_id)
+    return keys.make("kiosk", workshop_id, KIOSK_KEY_HOURS)
 
 
 def workshop_for_kiosk_key(key) -> int | None:
-    return _workshop_for("kiosk", key, KIOSK_KEY_HOURS)
+    return keys.read("kiosk", key)
+
+
+# --- what the facilitator decided ------------------------------------------------------------
+
+def cards_while_locked(workshop_id: int) -> bool:
+    settings = db.session.get(AssistSettings, workshop_id)
+    return True if settings is None else settings.cards_while_locked
+
+
+def set_cards_while_locked(workshop_id: int, allowed: bool) -> None:
+    settings = db.session.get(AssistSettings, workshop_id)
+    if settings is None:
+        settings = AssistSettings(workshop_id=workshop_id)
+        db.session.add(settings)
+    settings.cards_while_locked = bool(allowed)
+    db.session.commit()
 
 
 # --- helper mode: paper cards --------------------------------------------------------------
@@ -76,11 +74,25 @@ def card(workshop_id: int, participant_id) -> Participant:
     return participant
 
 
-def card_idea(workshop_id: int, participant_id: int, text, client_id: str | None = None):
-    """The card's idea, through submit_idea (same rules, same broadcast)."""
+def card_idea(workshop_id: int, participant_id: int, text, client_id: str | None = None,
+              phase: str | None = None):
+    """The card's idea. A card of the current phase while phones may write goes through
+    submit_idea (same rules, same broadcast). A card of another phase, or one typed while
+    the phones are locked and the facilitator allows cards then, is written by
+    `cards.paper_idea` under the same rules otherwise."""
     card(workshop_id, participant_id)
-    return idea_services.submit_idea(workshop_id, participant_id, text,
-                                     client_id or new_client_id())
+    workshop = workshop_services.get_workshop(workshop_id)
+    phase = phase or workshop.phase
+    if phase not in {p.value for p in PHASE_ORDER}:
+        raise ValidationError("invalid", _l("Diese Phase gibt es nicht."))
+    client_id = client_id or new_client_id()
+    if phase == workshop.phase and not workshop.submissions_locked:
+        return idea_services.submit_idea(workshop_id, participant_id, text, client_id)
+    if workshop.submissions_locked and not cards_while_locked(workshop_id):
+        raise DomainError("submissions_locked", _l(
+            "Die Sammlung ist beendet. Die Moderation hat das Eintragen von Karten gesperrt."),
+            http_status=409)
+    return cards.paper_idea(workshop, participant_id, text, client_id, phase)
 
 
 def card_dot(workshop_id: int, participant_id: int, idea_id, add: bool,

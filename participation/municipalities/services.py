@@ -89,12 +89,13 @@ def current_stage(municipality: Municipality) -> ProcessStage | None:
 
     None when every stage is done.
     """
-    stages = municipality.stages
+    from .stage_facts import statuses
+    stages, shown = municipality.stages, statuses(municipality)  # hand-set, moved on by facts
     for stage in stages:
-        if stage.status == StageStatus.IN_PROGRESS.value:
+        if shown[stage.stage] == StageStatus.IN_PROGRESS.value:
             return stage
     for stage in stages:
-        if stage.status != StageStatus.DONE.value:
+        if shown[stage.stage] != StageStatus.DONE.value:
             return stage
     return None
 

@@ -1,4 +1,4 @@
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_login import current_user
 
 bp = Blueprint("pages", __name__)
@@ -14,6 +14,14 @@ def index():
 @bp.route("/healthz")
 def health():
     return {"ok": True}
+
+
+@bp.route("/favicon.ico")
+def favicon():
+    """Browsers ask for it on every first visit; a 404 there fills the logs."""
+    response = current_app.send_static_file("img/favicon.ico")
+    response.headers["Cache-Control"] = "public, max-age=604800"
+    return response
 
 
 @bp.route("/datenschutz")

@@ -1,4 +1,5 @@
 """CSV of the Werkstattplan and of the Zwischenbilanz (formula-injection safe)."""
+from flask_babel import format_date
 from flask_babel import gettext as _
 
 from ..results.csv_safe import write_csv
@@ -7,6 +8,12 @@ from .services import (PRIORITY_LABELS, STATUS_LABELS, origins_text, target_grou
 
 def field_name(measure) -> str:
     return measure.field_of_action.name if measure.field_of_action else _("ohne Handlungsfeld")
+
+
+def day(value) -> str:
+    """A date as the reader writes it ("01.03.2026" in German), so a spreadsheet in the same
+    locale reads it as a date."""
+    return format_date(value, "medium") if value else ""
 
 
 def origin_ideas_text(measure) -> str:
@@ -23,8 +30,7 @@ def plan_csv(measures) -> str:
     for m in measures:
         rows.append([field_name(m), m.title, m.description, m.goal, target_groups_text(m),
                      m.responsible, m.partners,
-                     m.starts_on.isoformat() if m.starts_on else "",
-                     m.ends_on.isoformat() if m.ends_on else "", m.budget, m.success_indicator,
+                     day(m.starts_on), day(m.ends_on), m.budget, m.success_indicator,
                      str(PRIORITY_LABELS.get(m.priority, m.priority)),
                      str(STATUS_LABELS.get(m.status, m.status)), origins_text(m),
                      sum(o.dots for o in m.origins), origin_ideas_text(m)])
@@ -39,9 +45,9 @@ def review_csv(report: dict) -> str:
     for row in report["rows"]:
         m = row["measure"]
         rows.append([field_name(m), m.title, m.responsible,
-                     m.ends_on.isoformat() if m.ends_on else "",
+                     day(m.ends_on),
                      str(STATUS_LABELS.get(m.status, m.status)), row["percent_done"],
-                     row["overdue"], row["last_entry"].isoformat() if row["last_entry"] else "",
+                     row["overdue"], day(row["last_entry"]),
                      " | ".join(e.helped for e in m.progress if e.helped),
                      " | ".join(e.hindered for e in m.progress if e.hindered), row["next_step"]])
     return write_csv(header, rows)

@@ -5,6 +5,7 @@ from collections import defaultdict
 from flask_babel import lazy_gettext as _l
 
 from ..extensions import db
+from ..municipalities import stage_facts
 from ..municipalities.models import Municipality, ProcessStage, StageStatus
 from ..workshops.models import Participant, Workshop, WorkshopStatus
 from .models import Measure
@@ -23,13 +24,15 @@ SIZE_CLASSES = {
 }
 
 
-def current_stage(stages: list[ProcessStage]) -> str:
-    """The stage in progress, else the one after the last done, else the first."""
+def current_stage(stages: list[ProcessStage], shown: dict | None = None) -> str:
+    """The stage in progress, else the one after the last done, else the first.
+    `shown`: the statuses as the stepper shows them (moved on by the facts)."""
     ordered = sorted(stages, key=lambda s: s.position)
+    status = (lambda s: shown.get(s.stage, s.status)) if shown else (lambda s: s.status)
     for stage in ordered:
-        if stage.status == StageStatus.IN_PROGRESS.value:
+        if status(stage) == StageStatus.IN_PROGRESS.value:
             return stage.stage
-    done = [s for s in ordered if s.status == StageStatus.DONE.value]
+    done = [s for s in ordered if status(s) == StageStatus.DONE.value]
     if done:
         index = ordered.index(done[-1])
         return ordered[min(index + 1, len(ordered) - 1)].stage
@@ -54,7 +57,7 @@ def overview() -> list[dict]:
             .group_by(Measure.municipality_id, Measure.field_of_action_id, Measure.status)):
         matrix[municipality_id][field_id][status] += count
         totals[municipality_id] += count
-    return [{"municipality": m, "stage": current_stage(m.stages),
+    return [{"municipality": m, "stage": current_stage(m.stages, stage_facts.statuses(m)),
              "workshops_held": held.get(m.id, 0), "participants": participants.get(m.id, 0),
              "measures": matrix[m.id], "measure_total": totals[m.id]}
             for m in municipalities]

@@ -7,6 +7,7 @@ from ..errors import ValidationError
 from ..extensions import db
 from ..results import services as results_services
 from .models import Measure, MeasureOrigin, MeasureOriginIdea, MeasureStatus
+from .services import fields_of_action
 
 
 def promote(user, workshop_id: int, idea_ids=(), cluster_ids=(), combine: bool = False) -> list[Measure]:
@@ -42,12 +43,24 @@ def promote(user, workshop_id: int, idea_ids=(), cluster_ids=(), combine: bool =
         description = "\n".join(f"– {i.text}" for _t, origin in group for i in origin.ideas)
         measure = Measure(municipality_id=workshop.municipality_id, title=title,
                           description=description, status=MeasureStatus.PLANNED.value,
-                          draft=True, created_by_id=user.id)
+                          draft=True, created_by_id=user.id,
+                          field_of_action_id=_field_of_groups(origin for _t, origin in group))
         measure.origins.extend(origin for _t, origin in group)
         db.session.add(measure)
         measures.append(measure)
     db.session.commit()
     return measures
+
+
+def _field_of_groups(origins) -> int | None:
+    """The Handlungsfeld named like the promoted group(s): a group "Mobilität" lands under
+    "Mobilität". Only when every group of the measure points to the same field; a single
+    idea carries no field, so it leaves the choice to the plan's editors."""
+    names = {origin.cluster_name.strip().casefold() for origin in origins}
+    if len(names) != 1 or "" in names:
+        return None
+    fields = {field.name.strip().casefold(): field.id for field in fields_of_action()}
+    return fields.get(names.pop())
 
 
 def _ids(values) -> list[int]:

@@ -4,17 +4,32 @@ Both are built only from `session_results` and `representation`, which carry ide
 texts and counts; participant ids, tokens, nicknames and client ids never reach them."""
 import json
 
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 
+from ..age_bands import AGE_BAND_LABELS, NO_ANSWER
 from .csv_safe import write_csv
+from .services import CHANNEL_LABELS
 from .tallies import BANDS, CHANNELS
+
+
+def _band_header(band: str) -> str:
+    """ "Punkte Altersgruppe 18 bis 29", not the code "18-29" or "none"."""
+    if band == NO_ANSWER:
+        return _("Punkte ohne Altersangabe")
+    return _("Punkte Altersgruppe %(band)s", band=AGE_BAND_LABELS[band])
+
+
+def _decimal(value) -> str:
+    """In the reader's locale, so their spreadsheet reads a number: "0,84" in German."""
+    return "" if value is None else format_decimal(value, "#,##0.00")
 
 
 def results_csv(results: dict) -> str:
     header = [_("Phase"), _("Art"), _("Rang"), _("Text"), _("Gruppe"), _("Punkte"),
               _("Rang gewichtet"), _("Punkte gewichtet")]
-    header += [_("Punkte Alter %(band)s", band=band) for band in BANDS]
-    header += [_("Punkte Kanal %(channel)s", channel=channel) for channel in CHANNELS]
+    header += [_band_header(band) for band in BANDS]
+    header += [_("Punkte %(channel)s", channel=CHANNEL_LABELS[channel]) for channel in CHANNELS]
     rows = []
     for phase in results["phases"]:
         weighted_rank = {i["id"]: i["weighted_rank"] for i in phase["weighted_ideas"]}
@@ -29,7 +44,7 @@ def results_csv(results: dict) -> str:
 def _row(phase_label, kind, item, text, cluster_name, weighted_rank):
     row = [phase_label, kind, item["dots_rank"], text, cluster_name, item["dots"],
            weighted_rank if weighted_rank is not None else "",
-           item["weighted"] if item.get("weighted") is not None else ""]
+           _decimal(item.get("weighted"))]
     row += [item["by_age_band"].get(band, 0) for band in BANDS]
     row += [item["by_channel"].get(channel, 0) for channel in CHANNELS]
     return row

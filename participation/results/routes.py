@@ -83,6 +83,6 @@ def public(code):
     results = services.session_results(workshop)
     return render_template(
         "results/public.html", **_common(workshop), results=results,
-        top=services.top_ideas(results, limit=5), who=services.representation(workshop),
+        who=services.representation(workshop),
         measures=plan_services.measures_from_workshop(workshop.id, published_only=True),
         s=plan_services)

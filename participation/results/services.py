@@ -112,19 +112,17 @@ def _phase_results(phase, workshop, ideas, clusters, idea_tally, cluster_names, 
             "id": cluster.id, "name": cluster.name, "idea_ids": [r["id"] for r in members],
             "dots": sum(r["dots"] for r in members), "by_age_band": c_band, "by_channel": c_channel,
             "weighted": (round(sum(r["weighted"] for r in members), 2) if weights else None)})
+    ranked = weighting.rank(rows, "dots")
     result = {
         "phase": phase, "label": str(PHASE_LABELS[phase]), "question": workshop.question_for(phase),
         "total_dots": sum(r["dots"] for r in rows),
         "by_age_band": by_band, "by_channel": by_channel,
-        "ideas": weighting.rank(rows, "dots"),
+        "ideas": ranked,
         "clusters": weighting.rank(cluster_rows, "dots"),
         "weighted_available": weights is not None,
         "weights": ({band: round(w, 3) for band, w in weights.items()} if weights else None),
-        "weighted_ideas": weighting.rank(rows, "weighted") if weights else [],
+        # Ranked from the plain ranking, so each weighted row keeps its plain rank too.
+        "weighted_ideas": weighting.rank(ranked, "weighted") if weights else [],
     }
     return result
 
-
-def top_ideas(results: dict, limit: int = 5) -> dict[str, list]:
-    return {phase["phase"]: [i for i in phase["ideas"] if i["dots"] > 0][:limit]
-            for phase in results["phases"]}

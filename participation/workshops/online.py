@@ -4,7 +4,7 @@ home before it (ideas) and after it (dots), between dates the facilitator sets.
 While the session is open everybody takes part live, whatever the window says. Outside
 the live session only participants of the channel "online" may write, ideas inside the
 ideas window and dots inside the dots window. Times are naive UTC, like every column."""
-from flask_babel import format_datetime
+from flask_babel import format_date, format_time
 from flask_babel import lazy_gettext as _l
 
 from ..accounts.models import utcnow
@@ -80,11 +80,12 @@ def window_dict(workshop, now=None) -> dict:
             "dots_open": window_open(workshop, DOTS, now)}
 
 
-def window_sentences(workshop) -> list[str]:
-    """German sentences for the join page, e.g. "Ideen können Sie bis zum 12. März online
-    einreichen." Dates are shown in the app's time zone (Flask-Babel)."""
+def window_sentences(workshop, actions=ACTIONS) -> list[str]:
+    """Sentences for the join page, e.g. "Ideen können Sie bis zum 12. März 2026, 18:00
+    online einreichen." Dates are in the app's time zone and the reader's locale
+    ("March 12, 2026, 6:00 PM" in English)."""
     def day(value):
-        return format_datetime(value, "d. MMMM yyyy, HH:mm")
+        return f"{format_date(value, 'long')}, {format_time(value, 'short')}"
     sentences = []
     texts = {
         IDEAS: (_l("Ideen können Sie vom %(start)s bis zum %(end)s online einreichen."),
@@ -94,7 +95,7 @@ def window_sentences(workshop) -> list[str]:
                _l("Punkte können Sie bis zum %(end)s online vergeben."),
                _l("Punkte können Sie ab dem %(start)s online vergeben.")),
     }
-    for action in ACTIONS:
+    for action in actions:
         start, end = bounds(workshop, action)
         both, until, since = texts[action]
         if start is not None and end is not None:
@@ -104,3 +105,20 @@ def window_sentences(workshop) -> list[str]:
         elif start is not None:
             sentences.append(str(since) % {"start": day(start)})
     return sentences
+
+
+CLOSE_ENDS_ALL = _l("Die Werkstatt wirklich beenden? Danach kann niemand mehr mitmachen.")
+CLOSE_KEEPS_ONLINE = _l("Die Werkstatt im Saal wirklich beenden? Im Saal kann danach niemand "
+                        "mehr mitmachen. Von zu Hause geht es weiter:")
+
+
+def close_confirmation(workshop, now=None) -> str:
+    """The console's question before closing. It only says "nobody can take part any more"
+    when that is true: an online window that is still to come or still open keeps the
+    session open for people at home, and the question names its dates."""
+    now = now or utcnow()
+    later = [action for action in ACTIONS if window_set(workshop, action)
+             and (bounds(workshop, action)[1] is None or bounds(workshop, action)[1] > now)]
+    if not later:
+        return str(CLOSE_ENDS_ALL)
+    return " ".join([str(CLOSE_KEEPS_ONLINE), *window_sentences(workshop, later)])

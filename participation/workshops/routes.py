@@ -120,7 +120,8 @@ def console(workshop_id):
         municipality=get_municipality(workshop.municipality_id),
         projector_url=url_for("workshops.projector", workshop_id=workshop.id),
         screen_url=url_for("workshops.screen", screen_key=cookies.screen_key(workshop.id)),
-        live_config=_live_config(workshop, "facilitator"), **_join_context(workshop))
+        live_config=_live_config(workshop, "facilitator"),
+        close_confirmation=online.close_confirmation(workshop), **_join_context(workshop))
 
 
 def _projector(workshop, **extra):

@@ -58,6 +58,7 @@ ROUTE_ACCESS = {
     "pages.privacy": PUBLIC,
     "pages.accessibility": PUBLIC,
     "pages.help": PUBLIC,
+    "pages.favicon": PUBLIC,
     "prefs.display": PUBLIC,
     # accounts
     "accounts.login": PUBLIC,

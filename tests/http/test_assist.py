@@ -37,7 +37,7 @@ def test_helper_types_a_card_and_results_count_it_as_assisted(login_as, workshop
     client = login_as("facilitator")
     url = f"/w/{workshop.id}/helper"
     page = client.get(url).get_data(as_text=True)
-    assert "Neue Karte" in page and "Tablet-Modus starten" in page
+    assert "Neue Karte" in page and "Tablet im Saal" in page
     card = new_card(client, url, "80+")
     person = db.session.get(Participant, card)
     assert (person.channel, person.age_band, person.workshop_id) == ("assisted", "80+", workshop.id)
@@ -75,7 +75,7 @@ def test_helper_types_a_card_and_results_count_it_as_assisted(login_as, workshop
     assert "Papierkarte (übertragen): 2" in page
     body = client.get(f"/w/{workshop.id}/results.csv").get_data(as_text=True).lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(body), delimiter=";"))
-    column = rows[0].index("Punkte Kanal assisted")
+    column = rows[0].index("Punkte Papierkarte (übertragen)")
     idea_row = next(r for r in rows if "Eine Bank an der Bushaltestelle" in r)
     assert idea_row[column] == "2"
 
@@ -110,39 +110,46 @@ def test_helper_cannot_write_for_a_phone_participant(login_as, workshop):
     assert db.session.scalar(db.select(db.func.count()).select_from(Idea)) == 0
 
 
-def test_helper_writes_are_broadcast_like_socket_writes(app, world, workshop):
+def created_on_screens(app, world, workshop, write) -> list[list[dict]]:
+    """The ideas of `idea:created` that the projector and the console got while
+    write(http_client_logged_in_as_facilitator) ran."""
+    from tests.conftest import login
     from tests.socket.conftest import Live, events
     live = Live(app, world)
     try:
         projector = live.projector(workshop, screen=cookies.screen_key(workshop.id))
         facilitator = live.facilitator(workshop)
         http = app.test_client()
-        from tests.conftest import login
         login(http, world["facilitator"].email)
+        write(http)
+        return [[e["idea"] for e in events(socket, "idea:created")] for socket in (projector, facilitator)]
+    finally:
+        live.close()
+
+
+def test_helper_writes_are_broadcast_like_socket_writes(app, world, workshop):
+    def write(http):
         card = new_card(http, f"/w/{workshop.id}/helper")
         http.post(f"/w/{workshop.id}/helper", data={"action": "idea", "card": card,
                                                      "client_id": client_id(1), "text": "Live"})
-        for socket in (projector, facilitator):
-            created = events(socket, "idea:created")
-            assert [(e["idea"]["text"], e["idea"]["channel"]) for e in created] == [("Live", "assisted")]
-    finally:
-        live.close()
+    for created in created_on_screens(app, world, workshop, write):
+        assert [(i["text"], i["channel"]) for i in created] == [("Live", "assisted")]
 
 
 def test_helper_link_works_without_an_account_for_one_session(app, client, world, workshop):
     with app.test_request_context():
         key = assist.helper_key(workshop.id)
-    url = f"/helper/{key}"
+    url = f"/h/{key}"
     page = client.get(url).get_data(as_text=True)
-    assert "Neue Karte" in page and "Tablet-Modus starten" not in page
+    assert "Neue Karte" in page and "Tablet im Saal" not in page
     card = new_card(client, url)
     assert db.session.get(Participant, card).channel == "assisted"
-    assert client.get("/helper/" + key[:-2] + "xx").status_code == 404
+    assert client.get("/h/" + key[:-2] + "xx").status_code == 404
     # The key expires after a workshop day.
     import time
     from unittest import mock
     later = time.time() + (assist.HELPER_KEY_HOURS + 1) * 3600
-    with mock.patch("itsdangerous.timed.time.time", return_value=later):
+    with mock.patch("participation.assist.keys.time.time", return_value=later):
         assert client.get(url).status_code == 404
 
 

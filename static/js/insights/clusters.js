@@ -5,6 +5,7 @@
 //
 // Markup: templates/insights/_cluster_suggestions.html (data-url, data-csrf, texts block).
 import { announce, el, fill, getJSON, onReady, postJSON, textsOf } from "./common.js";
+import { followLive } from "./follow.js";
 
 let counter = 0;
 
@@ -19,7 +20,7 @@ export function attachClusterSuggestions(root) {
     const name = el("input", { type: "text", id, maxlength: 120, value: suggestion.label, dir: "auto", required: true });
     const ideas = suggestion.ideas.map((idea) => {
       const box = el("input", { type: "checkbox", checked: true, value: idea.id, id: id + "-" + idea.id });
-      return el("li", {}, box, el("label", { for: id + "-" + idea.id, dir: "auto", text: idea.text }));
+      return el("li", { "data-idea": idea.id }, box, el("label", { for: id + "-" + idea.id, dir: "auto", text: idea.text }));
     });
     const accept = el("button", { type: "submit", class: "button primary", text: texts.accept });
     const reject = el("button", { type: "button", class: "button", text: texts.reject });
@@ -45,7 +46,10 @@ export function attachClusterSuggestions(root) {
     return el("li", {}, form);
   }
 
+  let asked = false;  // suggestions were asked for: a new phase gets its own at once
+
   async function suggest() {
+    asked = true;
     try {
       const data = await getJSON(base);
       list.replaceChildren(...(data.suggestions || []).map(card));
@@ -54,7 +58,23 @@ export function attachClusterSuggestions(root) {
     } catch (error) { announce(root, texts.failed); }
   }
 
+  // An idea grouped, merged or hidden meanwhile leaves the suggestions it was in.
+  function dropIdea(id) {
+    list.querySelectorAll(`li[data-idea="${Number(id)}"]`).forEach((item) => {
+      const card = item.closest("[data-suggestions] > li");
+      item.remove();
+      if (card && !card.querySelector("li[data-idea]")) card.remove();
+    });
+  }
+
   root.querySelector("[data-suggest]")?.addEventListener("click", suggest);
+  followLive({
+    phase: () => { if (asked) suggest(); else list.replaceChildren(); },
+    ideas: (event, data) => {
+      if (event === "idea:removed") dropIdea(data.idea_id);
+      else if (event === "idea:updated" && data.idea && (data.idea.cluster_id || data.idea.status !== "visible")) dropIdea(data.idea.id);
+    },
+  });
   return { suggest };
 }
 
