@@ -56,7 +56,8 @@ def load_config() -> dict:
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "BABEL_DEFAULT_LOCALE": "de",
         "BABEL_DEFAULT_TIMEZONE": env.get("TIMEZONE", "Europe/Berlin"),
-        "WTF_CSRF_TIME_LIMIT": None,
+        # A form's token expires; long enough for a whole workshop evening on one page.
+        "WTF_CSRF_TIME_LIMIT": int(env.get("CSRF_TIME_LIMIT", str(12 * 3600))),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env.get("HTTPS", "") == "1",

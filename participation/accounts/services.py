@@ -102,6 +102,12 @@ def set_password(user: User, password: str, commit: bool = True) -> None:
         db.session.commit()
 
 
+def end_sessions(user: User) -> None:
+    """Log the account out everywhere: cookies carry the token, a new one voids them."""
+    user.session_token = secrets.token_hex(16)
+    db.session.commit()
+
+
 def members_of(municipality_id: int) -> list[User]:
     return list(db.session.scalars(
         db.select(User).join(Membership).where(Membership.municipality_id == municipality_id)
