@@ -164,6 +164,9 @@ def kiosk_next(kiosk_key):
     # The next person starts with the default language and text size, and picks their own.
     response.delete_cookie(LANG_COOKIE, samesite="Lax")
     response.delete_cookie(DISPLAY_COOKIE, samesite="Lax")
+    # Browsers honour this on HTTPS (and localhost); kiosk.js clears the storage itself
+    # first, which also works on a hall's plain-HTTP network and when the tablet is offline.
+    response.headers["Clear-Site-Data"] = '"storage"'
     return response
 
 
