@@ -71,6 +71,23 @@ def test_facilitator_sees_who_joined_next_to_the_population_and_residents_do_not
     assert events(resident, "representation:update") == []
 
 
+def test_no_share_from_fewer_than_5_answers(app, world, live):
+    """Small numbers: with 4 age answers the shares are withheld, in words; from 5 on shown."""
+    set_population(world["home"], {"18-29": 1400, "50-64": 8600})
+    workshop = live.workshop()
+    facilitator = live.facilitator(workshop)
+    for _ in range(4):
+        join(app, workshop, "50-64")
+    few = wait_for(facilitator, "representation:update", lambda p: total(p) == 4)
+    assert few["small_numbers"] is True and few["under_represented"] == []
+    assert all(b["participant_pct"] is None for b in few["bands"])
+    assert "weniger als 5" in few["summary"]
+    join(app, workshop, "50-64")
+    enough = wait_for(facilitator, "representation:update", lambda p: total(p) == 5)
+    assert enough["small_numbers"] is False
+    assert next(b for b in enough["bands"] if b["band"] == "50-64")["participant_pct"] == 100.0
+
+
 def test_the_comparison_follows_the_facilitators_language(app, world, live):
     set_population(world["home"], {"18-29": 1400, "50-64": 8600})
     workshop = live.workshop()
@@ -80,11 +97,12 @@ def test_the_comparison_follows_the_facilitators_language(app, world, live):
     http.set_cookie("lang", "en")
     assert login(http, world["facilitator"].email).status_code == 302
     socket = live.connect(http, workshop.id, "facilitator")
-    join(app, workshop, "50-64")
-    update = wait_for(socket, "representation:update", lambda p: total(p) == 1)
+    for _ in range(5):  # shares are shown from 5 answers on (small numbers)
+        join(app, workshop, "50-64")
+    update = wait_for(socket, "representation:update", lambda p: total(p) == 5)
     assert update is not None
     assert update["under_represented"][0]["sentence"] != UNDER_18_29  # English, not German
-    german = wait_for(german_socket, "representation:update", lambda p: total(p) == 1)
+    german = wait_for(german_socket, "representation:update", lambda p: total(p) == 5)
     assert german["under_represented"][0]["sentence"] == UNDER_18_29
 
 
@@ -94,21 +112,22 @@ def test_projector_gets_the_comparison_only_when_the_session_shows_it(app, world
     projector = live.projector(workshop, screen=cookies.screen_key(workshop.id))
     facilitator = live.facilitator(workshop)
     assert "representation" not in snapshot_of(projector)
-    join(app, workshop, "50-64")
-    assert wait_for(facilitator, "representation:update", lambda p: total(p) == 1) is not None
+    for _ in range(5):
+        join(app, workshop, "50-64")
+    assert wait_for(facilitator, "representation:update", lambda p: total(p) == 5) is not None
     time.sleep(0.3)
     assert [p for p in events(projector, "representation:update") if "bands" in p] == []
 
     workshop_services.update_workshop(workshop.id, world["facilitator"].id,
                                       {"show_representation_on_projector": True})
     shown = wait_for(projector, "representation:update", lambda p: p.get("on_projector") is True)
-    assert shown is not None and total(shown) == 1
+    assert shown is not None and total(shown) == 5
     assert [u["sentence"] for u in shown["under_represented"]] == [UNDER_18_29]
     join(app, workshop, "18-29")
-    assert wait_for(projector, "representation:update", lambda p: total(p) == 2) is not None
+    assert wait_for(projector, "representation:update", lambda p: total(p) == 6) is not None
     # A projector connecting now finds it in its snapshot.
     late = live.projector(workshop, screen=cookies.screen_key(workshop.id))
-    assert total(snapshot_of(late)["representation"]) == 2
+    assert total(snapshot_of(late)["representation"]) == 6
 
     workshop_services.update_workshop(workshop.id, world["facilitator"].id,
                                       {"show_representation_on_projector": False})
