@@ -53,6 +53,9 @@ def load_config() -> dict:
         # Extra origins allowed to open a socket (the app's own host is always allowed).
         "SOCKETIO_ALLOWED_ORIGINS": _list(env.get("SOCKETIO_ALLOWED_ORIGINS")),
         "PARTICIPANT_RETENTION_DAYS": int(env.get("PARTICIPANT_RETENTION_DAYS", "90")),
+        # Joins per address and session: a hall's Wi-Fi puts every phone behind one address.
+        "JOIN_RATE_LIMIT": env.get("JOIN_RATE_LIMIT", "200 per minute"),
+        "STUFFING_MIN_JOINS": int(env.get("STUFFING_MIN_JOINS", "40")),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "BABEL_DEFAULT_LOCALE": "de",
         "BABEL_DEFAULT_TIMEZONE": env.get("TIMEZONE", "Europe/Berlin"),

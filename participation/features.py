@@ -9,3 +9,5 @@ def init_features(app):
     insights.init_app(app)
     from . import assist
     assist.init_app(app)
+    from . import integrity
+    integrity.init_app(app)

@@ -132,9 +132,13 @@ def kiosk_start(kiosk_key):
     form = JoinForm.for_workshop(workshop)
     if form.validate_on_submit():
         answers = {**form.answers(), "channel": None}
+        from ..integrity import services as integrity
         try:
+            ticket = integrity.check_admission(
+                workshop, getattr(form, "ticket", None) and form.ticket.data, device="kiosk")
             participant = workshop_services.join(workshop.id, locale=str(get_locale()),
                                                  device="kiosk", **answers)
+            integrity.admit(ticket, participant)
         except DomainError as error:
             flash(str(error.message), "error")
         else:

@@ -1,4 +1,5 @@
 """Forms: a facilitator sets a session up; a resident joins one."""
+from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_babel import to_user_timezone, to_utc
 from flask_wtf import FlaskForm
@@ -96,9 +97,15 @@ class JoinForm(FlaskForm):
         default="none", choices=[("yes", _l("Ja")), ("no", _l("Nein")),
                                  ("none", _l("keine Angabe"))])
 
+    ticket = StringField(_l("Code Ihrer Eintrittskarte"), validators=[Optional(), Length(max=20)])
+
     @classmethod
     def for_workshop(cls, workshop, **kwargs):
         form = cls(**kwargs)
+        if not workshop.tickets_required:
+            del form.ticket
+        elif not form.ticket.data:
+            form.ticket.data = request.args.get("karte", "")
         if not workshop.ask_age_band:
             del form.age_band
         if not workshop.ask_migration_background:

@@ -68,6 +68,9 @@ class Workshop(db.Model):
     opened_at = db.Column(db.DateTime)
     closed_at = db.Column(db.DateTime)
     participant_data_erased_at = db.Column(db.DateTime)
+    # Issue 13: an optional cap on participants, and the verified mode (entry tickets).
+    max_participants = db.Column(db.Integer)
+    tickets_required = db.Column(db.Boolean, nullable=False, default=False)
 
     def question_for(self, phase: str) -> str:
         return getattr(self, f"question_{phase}", "")

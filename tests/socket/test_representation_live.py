@@ -19,9 +19,29 @@ def set_population(municipality, counts):
 
 
 def join(app, workshop, age_band):
+    """A resident joins and writes an idea: only people who did something are counted."""
+    import uuid
+
+    from participation.ideas.services import submit_idea
+    from participation.workshops.models import Participant
     response = app.test_client().post(f"/j/{workshop.join_code}",
                                       data={"channel": "onsite", "age_band": age_band})
     assert response.status_code == 303, response.data
+    newest = db.session.scalar(db.select(Participant).order_by(Participant.id.desc()))
+    submit_idea(workshop.id, newest.id, f"Idee {uuid.uuid4().hex[:6]}", uuid.uuid4().hex)
+
+
+def test_a_join_alone_is_not_counted_until_the_person_does_something(app, world, live):
+    workshop = live.workshop()
+    facilitator = live.facilitator(workshop)
+    for _ in range(3):
+        assert app.test_client().post(f"/j/{workshop.join_code}", data={"channel": "onsite"}
+                                      ).status_code == 303
+    join(app, workshop, "50-64")
+    update = wait_for(facilitator, "representation:update", lambda p: total(p) == 1)
+    assert update is not None, events(facilitator, "representation:update")
+    time.sleep(1.2)
+    assert all(total(p) <= 1 for p in events(facilitator, "representation:update"))
 
 
 def wait_for(socket, name, predicate, timeout=8.0):
@@ -54,13 +74,14 @@ def test_facilitator_sees_who_joined_next_to_the_population_and_residents_do_not
     started = time.monotonic()
     for _ in range(5):
         join(app, workshop, "50-64")
-    update = wait_for(facilitator, "representation:update", lambda p: total(p) == 6)
+    # The resident socket above joined but did nothing yet: not counted.
+    update = wait_for(facilitator, "representation:update", lambda p: total(p) == 5)
     elapsed = time.monotonic() - started
     assert update is not None, events(facilitator, "representation:update")
     assert [u["sentence"] for u in update["under_represented"]] == [UNDER_18_29]
-    assert update["participants"]["by_channel"]["onsite"] == 6
+    assert update["participants"]["by_channel"]["onsite"] == 5
     band = next(b for b in update["bands"] if b["band"] == "50-64")
-    assert (band["participants"], band["participant_pct"], band["population_pct"]) == (6, 100.0, 86.0)
+    assert (band["participants"], band["participant_pct"], band["population_pct"]) == (5, 100.0, 86.0)
     assert "Unterrepräsentiert" in update["summary"]
     # Coalesced: never one update per join, at most about one a second.
     updates = events(facilitator, "representation:update")
