@@ -28,6 +28,8 @@ class WorkshopForm(FlaskForm):
                                         validators=[DataRequired(), NumberRange(1, MAX_DOTS)])
     max_dots_per_idea = IntegerField(_l("Höchstens Punkte pro Person auf einer Idee"), default=3,
                                      validators=[DataRequired(), NumberRange(1, MAX_DOTS)])
+    max_participants = IntegerField(_l("Höchstens so viele Teilnehmende (leer: ohne Grenze)"),
+                                    validators=[Optional(), NumberRange(1, 100000)])
     ask_age_band = BooleanField(_l("Nach der Altersgruppe fragen (freiwillig)"), default=True)
     ask_migration_background = BooleanField(
         _l("Nach einer Migrationsgeschichte fragen (freiwillig)"), default=False)
@@ -76,7 +78,7 @@ class WorkshopForm(FlaskForm):
         return {name: getattr(self, name).data for name in (
             "title", "theme", "question_kritik", "question_utopie", "question_verwirklichung",
             "dots_per_participant", "max_dots_per_idea", "ask_age_band",
-            "ask_migration_background", "moderation_mode",
+            "ask_migration_background", "moderation_mode", "max_participants",
             "show_representation_on_projector")} | {
             name: (to_utc(getattr(self, name).data) if getattr(self, name).data else None)
             for name in self.ONLINE_FIELDS}

@@ -220,6 +220,7 @@ def join(code):
             integrity.admit(ticket, participant)
         except DomainError as error:
             flash(str(error.message), "error")
+            form.errors_from_rules = True
         else:
             response = redirect(url_for("workshops.live", code=workshop.join_code), code=303)
             cookies.set_participant_cookie(response, workshop.id, participant.token)
@@ -228,7 +229,7 @@ def join(code):
                            municipality=get_municipality(workshop.municipality_id),
                            code_display=join_codes.display(workshop.join_code),
                            online_sentences=online.window_sentences(workshop)), \
-        400 if form.errors else 200
+        400 if form.errors or getattr(form, "errors_from_rules", False) else 200
 
 
 @bp.route("/j/<code>/live")

@@ -27,7 +27,8 @@ MAX_TIMER_SECONDS = 7200
 MAX_DOTS = 20
 SETTINGS = ("title", "theme", "question_kritik", "question_utopie", "question_verwirklichung",
             "dots_per_participant", "max_dots_per_idea", "ask_age_band",
-            "ask_migration_background", "moderation_mode", "show_representation_on_projector")
+            "ask_migration_background", "moderation_mode", "show_representation_on_projector",
+            "max_participants")
 ONLINE_WINDOW = ("online_ideas_from", "online_ideas_until", "online_dots_from", "online_dots_until")
 
 
