@@ -55,6 +55,8 @@ def load_config() -> dict:
         "PARTICIPANT_RETENTION_DAYS": int(env.get("PARTICIPANT_RETENTION_DAYS", "90")),
         # Joins per address and session: a hall's Wi-Fi puts every phone behind one address.
         "JOIN_RATE_LIMIT": env.get("JOIN_RATE_LIMIT", "200 per minute"),
+        "MAX_SOCKETS_PER_PARTICIPANT": int(env.get("MAX_SOCKETS_PER_PARTICIPANT", "8")),
+        "MAX_SOCKETS_PER_ADDRESS": int(env.get("MAX_SOCKETS_PER_ADDRESS", "1000")),
         "STUFFING_MIN_JOINS": int(env.get("STUFFING_MIN_JOINS", "40")),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "BABEL_DEFAULT_LOCALE": "de",
