@@ -131,7 +131,18 @@ def nearest(workshop_id: int, phase: str | None, vector: np.ndarray, limit: int 
     top = top[np.argsort(-scores[top])]
     found = [(int(cache.ids[i]), float(scores[i])) for i in top
              if scores[i] >= threshold and int(cache.ids[i]) not in exclude]
-    return found[:limit]
+    return _still_visible(found)[:limit]
+
+
+def _still_visible(found: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """The cached matrix may be up to HINT_MAX_AGE old: an idea hidden meanwhile (here or in
+    another process) must not reach anyone's hint (finding 9). One small query, few ids."""
+    if not found:
+        return found
+    visible = set(db.session.scalars(db.select(Idea.id).where(
+        Idea.id.in_([idea_id for idea_id, _score in found]),
+        Idea.status == IdeaStatus.VISIBLE.value)))
+    return [pair for pair in found if pair[0] in visible]
 
 
 def duplicate_pairs(workshop_id: int, phase: str | None, threshold: float | None = None,

@@ -230,3 +230,14 @@ def test_a_hidden_idea_leaves_the_hints_within_the_recheck_time(workshop, monkey
     later = similarity._now() + similarity.HINT_MAX_AGE + 0.1
     monkeypatch.setattr(similarity, "_now", lambda: later)
     assert services.similar_ideas(workshop.id, "Der Bus soll am Wochenende fahren") == []
+
+
+def test_a_hidden_idea_leaves_the_hints_at_once(workshop, monkeypatch):
+    """Finding 9: not even for the 2 s the cached matrix may be old."""
+    monkeypatch.setenv(embeddings.BACKEND_ENV, "lexical")
+    similarity.clear_cache()
+    idea = add_idea(workshop, "Der Bus soll auch am Wochenende fahren")
+    assert services.similar_ideas(workshop.id, "Der Bus soll am Wochenende fahren")
+    idea.status = "hidden"   # as another server process would: no hook in this one
+    db.session.commit()
+    assert services.similar_ideas(workshop.id, "Der Bus soll am Wochenende fahren") == []
