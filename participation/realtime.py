@@ -301,5 +301,6 @@ def init_socketio(app):
         return client.refusal
 
     live_throttle.install_gate(app, socketio.server, _clients, NAMESPACE, refusal)
-    from . import live_revocation
+    from . import live_frames, live_revocation
     live_revocation.install()
+    live_frames.install(socketio.server)

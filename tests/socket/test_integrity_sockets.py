@@ -51,3 +51,19 @@ def test_sockets_per_address_are_capped(app, world, live):
     assert http.post(f"/j/{workshop.join_code}", data={"channel": "onsite"}).status_code == 303
     assert not live.connect(http, workshop.id, "participant").is_connected(NAMESPACE)
     assert events(sockets[0], "session:snapshot")
+
+
+def test_a_malformed_frame_logs_one_line_without_a_traceback(app, world, live, caplog):
+    import logging
+
+    from participation.extensions import socketio
+    workshop = live.workshop()
+    live.resident(workshop)
+    handler = socketio.server.eio.handlers["message"]
+    with caplog.at_level(logging.DEBUG):
+        for frame in ('2/live,{"broken', "9nonsense", '2/live,1["idea:submit",{]'):
+            handler("not-a-real-sid", frame)
+    warnings = [r for r in caplog.records if "malformed socket frame" in r.getMessage()]
+    assert len(warnings) == 3
+    assert not any(r.exc_info for r in caplog.records)
+    assert "Traceback" not in caplog.text
