@@ -186,6 +186,6 @@ def test_join_page_in_turkish_and_in_leichte_sprache(fresh, world):
     assert 'class="lang-picker"' in page and ">العربية</a>" in page and ">Leichte Sprache</a>" in page
     page = fresh.get(f"/j/{code}?lang=ls").get_data(as_text=True)
     easy = catalogue("de", "leichte_sprache")
-    for msgid in ("Wo sind Sie?", "Spitzname (freiwillig)", "Mitmachen"):
+    for msgid in ("Wo sind Sie?", "Ihr Alter (freiwillig)", "Mitmachen"):
         assert easy.get(msgid).string in page, msgid
     assert "Wo sind Sie?" not in page
