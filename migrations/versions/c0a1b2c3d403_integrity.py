@@ -22,6 +22,12 @@ def upgrade():
         batch_op.add_column(sa.Column('max_participants', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('tickets_required', sa.Boolean(), nullable=False,
                                       server_default=sa.false()))
+    with op.batch_alter_table('participant', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('acted_at', sa.DateTime(), nullable=True))
+    # Who already did something keeps counting: the first idea or dot, else the join time.
+    op.execute("UPDATE participant SET acted_at = created_at WHERE EXISTS "
+               "(SELECT 1 FROM idea WHERE idea.participant_id = participant.id) OR EXISTS "
+               "(SELECT 1 FROM dot WHERE dot.participant_id = participant.id)")
     op.create_table(
         'entry_ticket',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -49,6 +55,8 @@ def downgrade():
     with op.batch_alter_table('entry_ticket', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_entry_ticket_workshop_id'))
     op.drop_table('entry_ticket')
+    with op.batch_alter_table('participant', schema=None) as batch_op:
+        batch_op.drop_column('acted_at')
     with op.batch_alter_table('workshop', schema=None) as batch_op:
         batch_op.drop_column('tickets_required')
         batch_op.drop_column('max_participants')

@@ -4,5 +4,6 @@ join figures with the stuffing alert."""
 
 
 def init_app(app):
-    from . import routes
+    from . import activity, routes
+    activity.install()
     app.register_blueprint(routes.bp)

@@ -138,17 +138,12 @@ def display_ticket(code: str) -> str:
 
 # --- figures for the facilitator ------------------------------------------------------------
 
-def _acted(participant_id_column):
-    return (exists().where(Idea.participant_id == participant_id_column)
-            | exists().where(Dot.participant_id == participant_id_column))
-
-
 def join_figures(workshop: Workshop, now=None) -> dict:
     now = now or utcnow()
     since = now - WINDOW
     window_joins = db.session.execute(
         db.select(func.count(Participant.id),
-                  func.count(Participant.id).filter(~_acted(Participant.id)),
+                  func.count(Participant.id).filter(Participant.acted_at.is_(None)),
                   func.count(Participant.id).filter(Participant.created_at >= now - timedelta(minutes=1)))
         .where(Participant.workshop_id == workshop.id, Participant.created_at >= since)).one()
     joins, idle, last_minute = (int(n or 0) for n in window_joins)
@@ -183,9 +178,9 @@ def join_figures(workshop: Workshop, now=None) -> dict:
     }
 
 
-def acted_filter(participant_id_column):
+def acted_filter():
     """For "who takes part": only participants who wrote an idea or placed a dot."""
-    return _acted(participant_id_column)
+    return Participant.acted_at.is_not(None)
 
 
 def set_tickets_required(workshop: Workshop, required: bool) -> None:

@@ -25,7 +25,7 @@ def counts_of_participants(workshop_id: int) -> dict:
     rows = db.session.execute(
         db.select(Participant.age_band, Participant.channel, Participant.migration_background,
                   func.count())
-        .where(Participant.workshop_id == workshop_id, acted_filter(Participant.id))
+        .where(Participant.workshop_id == workshop_id, acted_filter())
         .group_by(Participant.age_band, Participant.channel, Participant.migration_background))
     for band, channel, migration, n in rows:
         counts["total"] += n

@@ -92,3 +92,5 @@ class Participant(db.Model):
     channel = db.Column(db.String(10), nullable=False, default=Channel.ONSITE.value)
     locale = db.Column(db.String(8))
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    # First idea or dot (issue 13): only people who did something count in "who takes part".
+    acted_at = db.Column(db.DateTime)
