@@ -40,6 +40,8 @@ def create_app(config: dict | None = None) -> Flask:
 
     from .security import init_security
     init_security(app)
+    from .input_guard import init_input_guard
+    init_input_guard(app)
 
     from . import accounts, municipalities, pages
     accounts.init_app(app)

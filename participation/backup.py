@@ -15,7 +15,7 @@ import subprocess  # nosec B404
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 
 class BackupError(Exception):
@@ -35,11 +35,25 @@ def sqlite_path(database_uri: str) -> Path | None:
     return Path(url.database)
 
 
+# A backup of this app has these tables; any other SQLite file is refused by restore.
+REQUIRED_TABLES = {"alembic_version", "user_account", "municipality", "workshop", "participant"}
+
+
 def integrity_ok(path: Path) -> bool:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        rows = conn.execute("PRAGMA integrity_check").fetchall()
-    conn.close()
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+        conn.close()
+    except sqlite3.DatabaseError:  # not a database at all (a text file, a PDF, ...)
+        return False
     return rows == [("ok",)]
+
+
+def _tables(path: Path) -> set[str]:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+    conn.close()
+    return {name for (name,) in rows}
 
 
 def backup_sqlite(source: Path, target_dir: Path, pages_per_step: int = 256) -> Path:
@@ -74,7 +88,11 @@ def restore_sqlite(backup_file: Path, database: Path) -> None:
     if not backup_file.exists():
         raise BackupError(f"Backup file not found: {backup_file}")
     if not integrity_ok(backup_file):
-        raise BackupError("The backup file failed the integrity check; nothing was restored.")
+        raise BackupError("The file is not an intact SQLite database; nothing was restored.")
+    missing = REQUIRED_TABLES - _tables(backup_file)
+    if missing:
+        raise BackupError("The file is not a backup of this app (tables missing: "
+                          f"{', '.join(sorted(missing))}); nothing was restored.")
     database.parent.mkdir(parents=True, exist_ok=True)
     src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
     dst = sqlite3.connect(database, timeout=30)
@@ -85,9 +103,16 @@ def restore_sqlite(backup_file: Path, database: Path) -> None:
         src.close()
 
 
-def _libpq_url(database_uri: str) -> str:
+def _libpq_url(database_uri: str) -> tuple[str, dict]:
+    """The URL without its password, and the environment that carries the password: a
+    command line is visible to every user of the machine (ps, /proc), the environment not."""
     url = make_url(database_uri).set(drivername="postgresql")
-    return url.render_as_string(hide_password=False)
+    env = dict(os.environ)
+    if url.password is not None:
+        env["PGPASSWORD"] = str(url.password)
+    bare = URL.create(url.drivername, username=url.username, host=url.host, port=url.port,
+                      database=url.database, query=url.query)
+    return bare.render_as_string(hide_password=False), env
 
 
 def backup_postgres(database_uri: str, target_dir: Path) -> Path:
@@ -96,9 +121,10 @@ def backup_postgres(database_uri: str, target_dir: Path) -> Path:
         raise BackupError("pg_dump was not found; install the PostgreSQL client tools.")
     target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / f"{make_url(database_uri).database}-{_timestamp()}.dump"
+    dbname, env = _libpq_url(database_uri)
     subprocess.run(  # nosec B603
-        [pg_dump, "--format=custom", "--no-owner", f"--file={target}",
-         f"--dbname={_libpq_url(database_uri)}"], check=True)
+        [pg_dump, "--format=custom", "--no-owner", f"--file={target}", f"--dbname={dbname}"],
+        check=True, env=env)
     target.chmod(0o600)
     return target
 

@@ -53,10 +53,16 @@ def load_config() -> dict:
         # Extra origins allowed to open a socket (the app's own host is always allowed).
         "SOCKETIO_ALLOWED_ORIGINS": _list(env.get("SOCKETIO_ALLOWED_ORIGINS")),
         "PARTICIPANT_RETENTION_DAYS": int(env.get("PARTICIPANT_RETENTION_DAYS", "90")),
+        # Joins per address and session: a hall's Wi-Fi puts every phone behind one address.
+        "JOIN_RATE_LIMIT": env.get("JOIN_RATE_LIMIT", "200 per minute"),
+        "MAX_SOCKETS_PER_PARTICIPANT": int(env.get("MAX_SOCKETS_PER_PARTICIPANT", "8")),
+        "MAX_SOCKETS_PER_ADDRESS": int(env.get("MAX_SOCKETS_PER_ADDRESS", "1000")),
+        "STUFFING_MIN_JOINS": int(env.get("STUFFING_MIN_JOINS", "40")),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "BABEL_DEFAULT_LOCALE": "de",
         "BABEL_DEFAULT_TIMEZONE": env.get("TIMEZONE", "Europe/Berlin"),
-        "WTF_CSRF_TIME_LIMIT": None,
+        # A form's token expires; long enough for a whole workshop evening on one page.
+        "WTF_CSRF_TIME_LIMIT": int(env.get("CSRF_TIME_LIMIT", str(12 * 3600))),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env.get("HTTPS", "") == "1",

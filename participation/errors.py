@@ -47,7 +47,9 @@ class Conflict(DomainError):
 def register_error_pages(app):
     def page(status, template):
         def handler(error):
-            return render_template(f"errors/{template}.html", status=status), status
+            message = _l("Die Eingabe ist zu groß.") if status == 413 else None
+            return render_template(f"errors/{template}.html", status=status,
+                                   message=message), status
         return handler
 
     for status in (400, 403, 404, 405, 413, 429, 500):

@@ -11,3 +11,5 @@ def init_features(app):
     assist.init_app(app)
     from .process_features import init_process_features
     init_process_features(app)
+    from . import integrity
+    integrity.init_app(app)

@@ -18,6 +18,7 @@ from flask import Blueprint, current_app, has_request_context, redirect, request
 from flask_babel import Domain, get_locale, refresh
 
 from .extensions import babel
+from .safe_redirect import safe_next
 
 # Every language a resident can pick, each named in its own language (picker order).
 LANGUAGES = {
@@ -132,17 +133,11 @@ class _AppDomain(Domain):
 prefs = Blueprint("prefs", __name__)
 
 
-def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("pages.index")
-
-
 @prefs.route("/anzeige", methods=["POST"])
 def display():
     """The large-text switch without JavaScript: flip the cookie, go back to the page."""
     wanted = request.form.get("display")
-    response = redirect(_safe_next(request.form.get("next")), 303)
+    response = redirect(safe_next(request.form.get("next"), url_for("pages.index")), 303)
     if wanted == "large":
         response.set_cookie(DISPLAY_COOKIE, "large", max_age=COOKIE_MAX_AGE, samesite="Lax")
     else:

@@ -3,6 +3,7 @@ from .accounts.models import Membership, User  # noqa: F401
 from .assist.models import AssistSettings  # noqa: F401
 from .ideas.models import Cluster, Idea, ModerationAction  # noqa: F401
 from .insights.models import DismissedPair  # noqa: F401
+from .integrity.models import EntryTicket  # noqa: F401
 from .municipalities.models import (AgeBandPopulation, ExistingMeasure, KeyIndicator,  # noqa: F401
                                     Municipality, ProcessStage, SwotItem, Theme)
 from .results.models import WorkshopParticipationSnapshot  # noqa: F401

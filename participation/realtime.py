@@ -66,6 +66,7 @@ class LiveClient:
     municipality_id: int
     participant_id: int | None = None
     user_id: int | None = None
+    address: str = ""  # the client's address, for the per-address socket cap only
     # The `rate_limited` ack in this socket's language, made at connect: the flood gate
     # answers without a request context.
     refusal: dict | None = None
@@ -215,7 +216,10 @@ def live_event(name: str, roles=ROLES, allowed: set[str] = frozenset()):
                 if client is None:
                     return DomainError("not_authenticated",
                                        _l("Bitte verbinden Sie sich neu.")).to_ack()
-                if client.role not in roles:
+                from . import live_revocation
+                if client.role not in roles or not live_revocation.still_allowed(client):
+                    if client.role in roles:  # access ended while the socket was open
+                        live_revocation.drop(client)
                     return DomainError("forbidden",
                                        _l("Dafür fehlt Ihnen die Berechtigung.")).to_ack()
                 payload = check_payload(payload, set(allowed))
@@ -297,3 +301,6 @@ def init_socketio(app):
         return client.refusal
 
     live_throttle.install_gate(app, socketio.server, _clients, NAMESPACE, refusal)
+    from . import live_frames, live_revocation
+    live_revocation.install()
+    live_frames.install(socketio.server)

@@ -7,16 +7,29 @@
 - Session cookies: HttpOnly and SameSite=Lax always, Secure under HTTPS (config.py).
 """
 import os
+import re
 
 from flask import render_template, request
 from flask_babel import gettext as _
+from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self' ws: wss:; font-src 'self'; object-src 'none'; "
+    "connect-src {connect}; font-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
+# A Host header is only echoed into the policy when it is a plain host[:port].
+_PLAIN_HOST = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
+
+
+def content_security_policy(host: str | None) -> str:
+    """The socket may connect to this very host only (older Safari does not count ws: as
+    'self'), never to `ws:`/`wss:` anywhere, which would let injected code send data out."""
+    connect = "'self'"
+    if host and _PLAIN_HOST.match(host):
+        connect += f" ws://{host} wss://{host}"
+    return CSP.format(connect=connect)
 HSTS = "max-age=31536000; includeSubDomains"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
@@ -73,7 +86,10 @@ def init_security(app):
 
     @app.after_request
     def security_headers(response):
-        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("Content-Security-Policy", content_security_policy(request.host))
+        if request.endpoint != "static" and current_user and current_user.is_authenticated:
+            # Pages behind the login must not stay in a shared computer's cache or history.
+            response.headers["Cache-Control"] = "no-store"
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")

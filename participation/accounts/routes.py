@@ -1,10 +1,12 @@
 """Log in and out; the admin's list of accounts."""
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..errors import DomainError
 from ..extensions import limiter
+from ..safe_redirect import safe_next
 from ..municipalities import services as municipality_services
 from . import services
 from .forms import LoginForm, UserForm
@@ -13,15 +15,11 @@ from .permissions import require_admin
 bp = Blueprint("accounts", __name__)
 
 
-def _safe_next(target: str | None) -> str:
-    # Only same-site paths: an open redirect would let a phishing link borrow our login.
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("municipalities.dashboard")
-
-
 def _login_limit_key():
-    return "login:" + (request.form.get("email") or "").strip().lower()
+    # Per account AND address: guessing one password is slowed down, but a stranger's wrong
+    # attempts elsewhere cannot lock the real person out of their own account.
+    email = (request.form.get("email") or "").strip().lower()[:254]
+    return f"login:{get_remote_address()}:{email}"
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -34,7 +32,7 @@ def login():
         if user:
             session.clear()  # a fresh session at login: no fixation
             login_user(user)
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(safe_next(request.args.get("next"), url_for("municipalities.dashboard")))
         flash(_("E-Mail-Adresse oder Passwort stimmen nicht."), "error")
     status = 400 if request.method == "POST" else 200
     return render_template("accounts/login.html", form=form), status
@@ -43,6 +41,9 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
+    # A new session token makes every copy of the old cookie worthless (sessions are
+    # signed cookies, so clearing this browser's copy alone would not end them).
+    services.end_sessions(current_user)
     logout_user()
     session.clear()
     flash(_("Sie sind abgemeldet."), "info")

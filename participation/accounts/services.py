@@ -1,6 +1,7 @@
 """Account rules: creating people, checking passwords, assigning municipalities."""
 import secrets
 
+from blinker import Namespace
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -10,6 +11,8 @@ from ..extensions import db
 from .models import Membership, Role, User, utcnow
 
 MIN_PASSWORD_LENGTH = 10
+# Sent after a commit that may narrow what an account may do (open sockets re-check it).
+access_changed = Namespace().signal("access-changed")
 
 
 def _normalise_email(email: str) -> str:
@@ -89,6 +92,7 @@ def update_user(user: User, name: str, role: Role | str, active: bool,
     if password:
         set_password(user, password, commit=False)
     db.session.commit()
+    access_changed.send(None, user_id=user.id)
     return user
 
 
@@ -100,6 +104,14 @@ def set_password(user: User, password: str, commit: bool = True) -> None:
     user.session_token = secrets.token_hex(16)
     if commit:
         db.session.commit()
+        access_changed.send(None, user_id=user.id)
+
+
+def end_sessions(user: User) -> None:
+    """Log the account out everywhere: cookies carry the token, a new one voids them."""
+    user.session_token = secrets.token_hex(16)
+    db.session.commit()
+    access_changed.send(None, user_id=user.id)
 
 
 def members_of(municipality_id: int) -> list[User]:
@@ -127,6 +139,7 @@ def remove_membership(user_id: int, municipality_id: int) -> None:
         raise NotFound()
     user.memberships.remove(membership)
     db.session.commit()
+    access_changed.send(None, user_id=user.id)
 
 
 def assignable_users(municipality_id: int) -> list[User]:

@@ -152,9 +152,13 @@ def kiosk_start(kiosk_key):
     form = JoinForm.for_workshop(workshop)
     if form.validate_on_submit():
         answers = {**form.answers(), "channel": None}
+        from ..integrity import services as integrity
         try:
+            ticket = integrity.check_admission(
+                workshop, getattr(form, "ticket", None) and form.ticket.data, device="kiosk")
             participant = workshop_services.join(workshop.id, locale=str(get_locale()),
                                                  device="kiosk", **answers)
+            integrity.admit(ticket, participant)
         except DomainError as error:
             flash(str(error.message), "error")
         else:
@@ -184,6 +188,9 @@ def kiosk_next(kiosk_key):
     # The next person starts with the default language and text size, and picks their own.
     response.delete_cookie(LANG_COOKIE, samesite="Lax")
     response.delete_cookie(DISPLAY_COOKIE, samesite="Lax")
+    # Browsers honour this on HTTPS (and localhost); kiosk.js clears the storage itself
+    # first, which also works on a hall's plain-HTTP network and when the tablet is offline.
+    response.headers["Clear-Site-Data"] = '"storage"'
     return response
 
 

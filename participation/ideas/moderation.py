@@ -40,6 +40,10 @@ def _set_status(workshop_id, idea_id, user_id, action, allowed_from, new_status)
         raise DomainError("invalid_state", _l("Das geht mit dieser Idee gerade nicht."))
     record(workshop_id, user_id, action, {"old": idea.status, "new": new_status}, idea.id)
     idea.status = new_status
+    if new_status == IdeaStatus.VISIBLE.value:
+        from ..voting import services as voting_services
+        db.session.flush()
+        voting_services.trim_to_budget(workshop_services.get_workshop(workshop_id), idea.id)
     db.session.commit()
     _after_idea_change(idea)
     return idea

@@ -1,10 +1,9 @@
 """Idea rules: submitting, who sees which idea, starting points, clusters, broadcasting."""
-import re
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
-from .. import realtime
+from .. import realtime, text_input
 from ..errors import DomainError, NotFound, ValidationError
 from ..extensions import db
 from ..workshops import services as workshop_services
@@ -43,19 +42,17 @@ def cluster_dict(cluster: Cluster) -> dict:
             "position": cluster.position}
 
 
-# Control characters and bidirectional embeddings, overrides and isolates: they can hide or
-# reorder text on the wall and in exports ("Trojan Source"). Pages set the direction with
-# dir="auto", so nobody needs them in an idea.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
-
-
 def clean_text(text) -> str:
     if not isinstance(text, str):
         raise ValidationError("invalid")
-    text = _INVISIBLE.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text_input.FORBIDDEN_CONTROLS.sub("", text_input.strip_bidi(text))
     text = " ".join(text.split()) if "\n" not in text else text.strip()
-    if not text or not any(ch.isprintable() and not ch.isspace() for ch in text):
+    if not text_input.has_visible_text(text):
         raise ValidationError("text_empty", _l("Bitte schreiben Sie Ihre Idee auf."))
+    if text_input.is_zalgo(text):
+        raise ValidationError("text_unreadable", _l(
+            "Zu viele übereinandergesetzte Zeichen: so kann niemand die Idee lesen."))
     if len(text) > MAX_IDEA_LENGTH:
         raise ValidationError("text_too_long", _l(
             "Höchstens %(n)s Zeichen, bitte kürzen Sie Ihre Idee.", n=MAX_IDEA_LENGTH))

@@ -46,6 +46,11 @@ def similar(code):
 def wordcloud_by_code(code):
     """Projector or phone: the word cloud of the visible ideas (what the wall shows anyway)."""
     workshop = services.workshop_by_code(code)
+    from ..results.services import public_results_available
+    from ..workshops.models import WorkshopStatus
+    if workshop.status == WorkshopStatus.CLOSED.value and not public_results_available(workshop):
+        # A closed session's ideas are public only once its results are (finding 8).
+        abort(404)
     data = services.word_cloud(workshop.id, _phase_arg())
     if request.if_none_match.contains(data["version"]):
         return "", 304

@@ -172,7 +172,7 @@ def nearest(workshop_id: int, phase: str | None, vector: np.ndarray, limit: int 
     if scorer is None:
         found = [(int(cache.ids[i]), float(scores[i])) for i in top
                  if scores[i] >= threshold and int(cache.ids[i]) not in exclude]
-        return found[:limit]
+        return _still_visible(found)[:limit]
     rows = [r for r in top if scores[r] >= scorer.min_cosine and int(cache.ids[r]) not in exclude]
     idea_texts = _idea_texts([int(cache.ids[r]) for r in rows])
     rows = [r for r in rows if int(cache.ids[r]) in idea_texts]
@@ -182,7 +182,18 @@ def nearest(workshop_id: int, phase: str | None, vector: np.ndarray, limit: int 
          idea_texts[int(cache.ids[r])]) for r in rows])
     found = sorted(((int(cache.ids[r]), float(p)) for r, p in zip(rows, probabilities) if p >= threshold),
                    key=lambda item: -item[1])
-    return found[:limit]
+    return _still_visible(found)[:limit]
+
+
+def _still_visible(found: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """The cached matrix may be up to HINT_MAX_AGE old: an idea hidden meanwhile (here or in
+    another process) must not reach anyone's hint (finding 9). One small query, few ids."""
+    if not found:
+        return found
+    visible = set(db.session.scalars(db.select(Idea.id).where(
+        Idea.id.in_([idea_id for idea_id, _score in found]),
+        Idea.status == IdeaStatus.VISIBLE.value)))
+    return [pair for pair in found if pair[0] in visible]
 
 
 def duplicate_pairs(workshop_id: int, phase: str | None, threshold: float | None = None,

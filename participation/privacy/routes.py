@@ -9,17 +9,12 @@ from flask_login import current_user, login_required, logout_user
 from ..accounts.permissions import Permission, require
 from ..errors import DomainError, NotFound
 from ..extensions import db
+from ..safe_redirect import safe_next
 from ..workshops.models import Workshop
 from . import services
 from .forms import DeleteAccountForm, EraseParticipantsForm
 
 bp = Blueprint("privacy", __name__)
-
-
-def _safe_next(target: str | None, fallback: str) -> str:
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return fallback
 
 
 @bp.route("/w/<int:workshop_id>/erase-participants", methods=["POST"])
@@ -35,7 +30,7 @@ def erase_session(workshop_id):
         for errors in form.errors.values():
             for message in errors:
                 flash(str(message), "error")
-        return redirect(_safe_next(form.next.data, fallback))
+        return redirect(safe_next(form.next.data, fallback))
     try:
         count = services.erase_by_facilitator(current_user, workshop)
     except DomainError as error:
@@ -45,7 +40,7 @@ def erase_session(workshop_id):
     else:
         flash(_("Die Teilnahmedaten sind gelöscht (%(n)s Teilnahmen). Die Ideen und Punkte "
                 "bleiben ohne Bezug zu Personen erhalten.", n=count), "success")
-    return redirect(_safe_next(form.next.data, fallback))
+    return redirect(safe_next(form.next.data, fallback))
 
 
 @bp.route("/account")

@@ -7,7 +7,10 @@ LABEL_WIDTH = 130
 ROW_HEIGHT = 54
 
 
-def bar_chart(who: dict) -> dict:
+def bar_chart(who: dict) -> dict | None:
+    """None while the shares would rest on fewer than 5 answers (representation.MIN_ANSWERS)."""
+    if who.get("small_numbers"):
+        return None
     top = max([100.0 / 2] + [max(b["participant_pct"], b["population_pct"]) for b in who["bands"]])
     scale = BAR_AREA / top
     rows = []

@@ -8,6 +8,8 @@ Numbers are written as numbers: a negative count is not text typed by someone.
 import csv
 import io
 
+from ..text_input import clean_for_export
+
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -18,7 +20,7 @@ def safe_cell(value) -> str | int | float:
         return "ja" if value else "nein"
     if isinstance(value, (int, float)):
         return value
-    text = str(value)
+    text = clean_for_export(str(value))  # no bidi override reorders a plan cell
     if text.startswith(DANGEROUS_STARTS):
         return "'" + text
     return text

@@ -162,6 +162,11 @@ def install() -> None:
     if _installed:
         return
     event.listen(Participant, "after_insert", _participant_inserted)
+    # A participant counts once they did something (issue 13): ideas and dots change it.
+    from ..ideas.models import Idea
+    from ..voting.models import Dot
+    event.listen(Idea, "after_insert", _participant_inserted)
+    event.listen(Dot, "after_insert", _participant_inserted)
     event.listen(Workshop, "after_update", _workshop_updated)
     event.listen(Session, "after_commit", _after_commit)
     event.listen(Session, "after_soft_rollback", _after_rollback)

@@ -18,12 +18,14 @@ def empty_counts() -> dict:
 
 
 def counts_of_participants(workshop_id: int) -> dict:
-    """The stored participants of the session, counted per age band, channel and answer."""
+    """The stored participants of the session who did something (an idea or a dot), counted
+    per age band, channel and answer: a join alone (a second browser, a script) is no voice."""
+    from ..integrity.services import acted_filter
     counts = empty_counts()
     rows = db.session.execute(
         db.select(Participant.age_band, Participant.channel, Participant.migration_background,
                   func.count())
-        .where(Participant.workshop_id == workshop_id)
+        .where(Participant.workshop_id == workshop_id, acted_filter())
         .group_by(Participant.age_band, Participant.channel, Participant.migration_background))
     for band, channel, migration, n in rows:
         counts["total"] += n

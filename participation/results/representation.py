@@ -15,6 +15,9 @@ from .tallies import CHANNELS, empty_channels
 # three quarters of its share of the residents (and it is at least 1 % of the residents).
 UNDER_REPRESENTED_RATIO = 0.75
 MIN_POPULATION_PCT = 1.0
+# Small numbers: no share is shown that was computed from fewer answers than this (with
+# three people in a hall, "33 % over 80" points at one person). Shown as "weniger als 5".
+MIN_ANSWERS = 5
 
 GROUP_NAMES = {
     "0-17": _l("Menschen unter 18"),
@@ -78,16 +81,17 @@ def representation(workshop, counts: dict | None = None) -> dict:
     with_band = sum(by_band.values())
     population = municipality.population_by_band() if municipality else {}
     pop_total = sum(population.get(band, 0) for band in groups)
+    small = with_band < MIN_ANSWERS
     bands, under = [], []
     for band in groups:
         row = {
             "band": band, "label": str(band_label(band)),
-            "participants": by_band[band], "participant_pct": pct(by_band[band], with_band),
+            "participants": by_band[band], "participant_pct": None if small else pct(by_band[band], with_band),
             "population": population.get(band, 0),
             "population_pct": pct(population.get(band, 0), pop_total),
             "under_represented": False,
         }
-        if with_band and pop_total and is_under_represented(row["participant_pct"],
+        if not small and pop_total and is_under_represented(row["participant_pct"],
                                                            row["population_pct"]):
             row["under_represented"] = True
             under.append({"band": band, "sentence": comparison_sentence(
@@ -100,6 +104,7 @@ def representation(workshop, counts: dict | None = None) -> dict:
                          "without_age_band": total - with_band,
                          "by_channel": {c: by_channel[c] for c in CHANNELS}},
         "has_population": pop_total > 0,
+        "small_numbers": small,
         "bands": bands,
         "under_represented": under,
         "summary": _summary(total, with_band, pop_total, under),
@@ -114,6 +119,8 @@ def _summary(total: int, with_band: int, pop_total: int, under: list) -> str:
         return _("Im Kommunalprofil fehlt die Altersstruktur; ein Vergleich ist noch nicht möglich.")
     if not with_band:
         return _("Niemand hat eine Altersgruppe angegeben; ein Vergleich ist nicht möglich.")
+    if with_band < MIN_ANSWERS:
+        return _("Altersangaben: weniger als 5. Anteile zeigen wir erst ab 5 Antworten.")
     if not under:
         return _("Alle Altersgruppen sind ungefähr so vertreten wie in der Einwohnerschaft.")
     return _("Unterrepräsentiert: %(groups)s.",
@@ -127,11 +134,15 @@ def migration_comparison(workshop, municipality, counts: dict) -> dict | None:
     yes = counts["migration_yes"]
     answered = yes + counts["migration_no"]
     population_pct = municipality.migration_share if municipality else None
-    participant_pct = pct(yes, answered)
-    result = {"asked": True, "answered": answered, "with_migration_background": yes,
+    small = answered < MIN_ANSWERS
+    participant_pct = None if small else pct(yes, answered)
+    result = {"asked": True, "answered": answered, "with_migration_background": None if small else yes,
               "participant_pct": participant_pct, "population_pct": population_pct,
-              "under_represented": False, "sentence": ""}
-    if answered and population_pct is not None:
+              "small_numbers": small, "under_represented": False, "sentence": ""}
+    if small and answered:
+        result["sentence"] = _("Menschen mit Migrationsgeschichte: weniger als 5 Antworten, "
+                               "daher kein Anteil.")
+    elif answered and population_pct is not None:
         result["under_represented"] = is_under_represented(participant_pct, population_pct)
         result["sentence"] = comparison_sentence(str(_l("Menschen mit Migrationsgeschichte")),
                                                  participant_pct, population_pct)

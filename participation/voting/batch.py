@@ -110,6 +110,8 @@ class _BatchState:
                     "workshop_id": workshop_id}
         workshop = workshop_services.get_workshop(workshop_id)
         workshop_services.require_open(workshop, participant_id, "dots")
+        from ..integrity.services import require_ticket_for_dot
+        require_ticket_for_dot(workshop, participant)
         idea = self.ideas.get(idea_id) if isinstance(idea_id, int) else None
         if idea is None or idea.workshop_id != workshop_id:
             raise idea_services.IdeaNotFound()

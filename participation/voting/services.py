@@ -136,6 +136,30 @@ def _after_write(workshop, participant_id: int, idea_id: int) -> dict:
     return result
 
 
+def trim_to_budget(workshop, idea_id: int) -> list[int]:
+    """After a hidden idea comes back (finding 10): its dots count again, so an owner who
+    spent the given-back dots elsewhere meanwhile would hold more than the budget. The
+    newest surplus dots on the restored idea are taken back; returns the owners touched.
+    The caller commits."""
+    touched = []
+    for owner in owners_of(idea_id):
+        surplus = sum(my_dots(workshop, owner).values()) - workshop.dots_per_participant
+        if surplus <= 0:
+            continue
+        newest = db.session.scalars(
+            db.select(Dot).where(Dot.idea_id == idea_id, Dot.participant_id == owner, _active())
+            .order_by(Dot.id.desc()).limit(surplus))
+        for dot in newest:
+            dot.removed_at = utcnow()
+            dot.removed_client_id = f"over-budget:{dot.id}"
+        touched.append(owner)
+    if touched:
+        db.session.flush()
+        recount([idea_id])
+        tally.mark_dirty(workshop.id)
+    return touched
+
+
 def recount(idea_ids) -> None:
     """Set the denormalised dot_count from the dots themselves."""
     for idea_id in set(idea_ids):

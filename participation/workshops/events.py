@@ -36,7 +36,8 @@ def authenticate(sid: str, auth) -> LiveClient:
     except DomainError:
         raise DomainError("not_found", _l("Diese Werkstatt gibt es nicht."))
     client = LiveClient(sid=sid, role=role, workshop_id=workshop.id,
-                        municipality_id=workshop.municipality_id)
+                        municipality_id=workshop.municipality_id,
+                        address=request.remote_addr or "")
     # Load the person from this handshake's cookie, never from a user cached on `g` (an
     # app context may be shared, e.g. in tests).
     g.pop("_login_user", None)
@@ -60,6 +61,8 @@ def authenticate(sid: str, auth) -> LiveClient:
             raise DomainError("not_authenticated" if user is None else "forbidden",
                               _l("Dafür fehlt Ihnen die Berechtigung."))
         client.user_id = user.id if user else None
+    from .. import live_caps
+    live_caps.check(client)
     return client
 
 

@@ -1,4 +1,5 @@
 """Forms: a facilitator sets a session up; a resident joins one."""
+from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_babel import to_user_timezone, to_utc
 from flask_wtf import FlaskForm
@@ -27,7 +28,8 @@ class WorkshopForm(FlaskForm):
                                         validators=[DataRequired(), NumberRange(1, MAX_DOTS)])
     max_dots_per_idea = IntegerField(_l("Höchstens Punkte pro Person auf einer Idee"), default=3,
                                      validators=[DataRequired(), NumberRange(1, MAX_DOTS)])
-    ask_nickname = BooleanField(_l("Nach einem Spitznamen fragen (freiwillig)"))
+    max_participants = IntegerField(_l("Höchstens so viele Teilnehmende (leer: ohne Grenze)"),
+                                    validators=[Optional(), NumberRange(1, 100000)])
     ask_age_band = BooleanField(_l("Nach der Altersgruppe fragen (freiwillig)"), default=True)
     ask_migration_background = BooleanField(
         _l("Nach einer Migrationsgeschichte fragen (freiwillig)"), default=False)
@@ -75,16 +77,16 @@ class WorkshopForm(FlaskForm):
     def settings(self) -> dict:
         return {name: getattr(self, name).data for name in (
             "title", "theme", "question_kritik", "question_utopie", "question_verwirklichung",
-            "dots_per_participant", "max_dots_per_idea", "ask_nickname", "ask_age_band",
-            "ask_migration_background", "moderation_mode",
+            "dots_per_participant", "max_dots_per_idea", "ask_age_band",
+            "ask_migration_background", "moderation_mode", "max_participants",
             "show_representation_on_projector")} | {
             name: (to_utc(getattr(self, name).data) if getattr(self, name).data else None)
             for name in self.ONLINE_FIELDS}
 
 
 class JoinForm(FlaskForm):
-    """Only the fields the session asks for are shown and read (see `for_workshop`)."""
-    nickname = StringField(_l("Spitzname (freiwillig)"), validators=[Optional(), Length(max=40)])
+    """Only the fields the session asks for are shown and read (see `for_workshop`).
+    No nickname: nothing ever showed it, so asking for one only collected data."""
     age_band = SelectField(_l("Ihr Alter (freiwillig)"), default=NO_ANSWER,
                            choices=[(NO_ANSWER, AGE_BAND_LABELS[NO_ANSWER])]
                            + [(band, AGE_BAND_LABELS[band]) for band in AGE_BANDS])
@@ -97,11 +99,15 @@ class JoinForm(FlaskForm):
         default="none", choices=[("yes", _l("Ja")), ("no", _l("Nein")),
                                  ("none", _l("keine Angabe"))])
 
+    ticket = StringField(_l("Code Ihrer Eintrittskarte"), validators=[Optional(), Length(max=20)])
+
     @classmethod
     def for_workshop(cls, workshop, **kwargs):
         form = cls(**kwargs)
-        if not workshop.ask_nickname:
-            del form.nickname
+        if not workshop.tickets_required:
+            del form.ticket
+        elif not form.ticket.data:
+            form.ticket.data = request.args.get("karte", "")
         if not workshop.ask_age_band:
             del form.age_band
         if not workshop.ask_migration_background:
@@ -112,5 +118,5 @@ class JoinForm(FlaskForm):
         def value(name):
             field = getattr(self, name, None)
             return field.data if field is not None else None
-        return {"nickname": value("nickname"), "age_band": value("age_band"),
+        return {"age_band": value("age_band"),
                 "channel": self.channel.data, "migration_background": value("migration_background")}

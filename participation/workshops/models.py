@@ -68,6 +68,9 @@ class Workshop(db.Model):
     opened_at = db.Column(db.DateTime)
     closed_at = db.Column(db.DateTime)
     participant_data_erased_at = db.Column(db.DateTime)
+    # Issue 13: an optional cap on participants, and the verified mode (entry tickets).
+    max_participants = db.Column(db.Integer)
+    tickets_required = db.Column(db.Boolean, nullable=False, default=False)
 
     def question_for(self, phase: str) -> str:
         return getattr(self, f"question_{phase}", "")
@@ -89,3 +92,5 @@ class Participant(db.Model):
     channel = db.Column(db.String(10), nullable=False, default=Channel.ONSITE.value)
     locale = db.Column(db.String(8))
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    # First idea or dot (issue 13): only people who did something count in "who takes part".
+    acted_at = db.Column(db.DateTime)

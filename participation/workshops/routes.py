@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 
 from ..accounts.permissions import Permission, can, require
 from ..errors import DomainError
+from ..extensions import limiter
 from ..municipalities.services import get_municipality, municipality_for
 from ..realtime import NAMESPACE
 from . import cookies, join_codes, online, services
@@ -187,24 +188,40 @@ def _participant(workshop):
     return services.participant_by_token(workshop.id, cookies.token_from(request.cookies, workshop.id))
 
 
+def _join_limit_key():
+    from ..integrity.services import join_limit_key
+    return join_limit_key()
+
+
+def _join_rate_limit():
+    return current_app.config["JOIN_RATE_LIMIT"]
+
+
 @bp.route("/j/<code>", methods=["GET", "POST"])
+@limiter.limit(_join_rate_limit, methods=["POST"], key_func=_join_limit_key)
 def join(code):
+    from ..integrity import services as integrity
     workshop, canonical = _resident_workshop(code)
     if canonical and canonical != code and request.method == "GET":
         return redirect(url_for("workshops.join", code=canonical))
     if workshop is None or not online.may_join(workshop):
         return _closed_page(workshop)
-    if request.method == "GET" and _participant(workshop) is not None:
-        return redirect(url_for("workshops.live", code=workshop.join_code))
+    if _participant(workshop) is not None:
+        # The same browser joining again gets its participant back: no second voice.
+        return redirect(url_for("workshops.live", code=workshop.join_code),
+                        code=303 if request.method == "POST" else 302)
     form = JoinForm.for_workshop(workshop)
     if workshop.status != WorkshopStatus.OPEN.value:  # the online window: from home only
         form.channel.choices = [c for c in form.channel.choices if c[0] == Channel.ONLINE.value]
         form.channel.data = Channel.ONLINE.value
     if form.validate_on_submit():
         try:
+            ticket = integrity.check_admission(workshop, getattr(form, "ticket", None) and form.ticket.data)
             participant = services.join(workshop.id, locale=str(get_locale()), **form.answers())
+            integrity.admit(ticket, participant)
         except DomainError as error:
             flash(str(error.message), "error")
+            form.errors_from_rules = True
         else:
             response = redirect(url_for("workshops.live", code=workshop.join_code), code=303)
             cookies.set_participant_cookie(response, workshop.id, participant.token)
@@ -213,7 +230,7 @@ def join(code):
                            municipality=get_municipality(workshop.municipality_id),
                            code_display=join_codes.display(workshop.join_code),
                            online_sentences=online.window_sentences(workshop)), \
-        400 if form.errors else 200
+        400 if form.errors or getattr(form, "errors_from_rules", False) else 200
 
 
 @bp.route("/j/<code>/live")

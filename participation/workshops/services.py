@@ -26,8 +26,9 @@ PHASES = tuple(p.value for p in PHASE_ORDER)
 MAX_TIMER_SECONDS = 7200
 MAX_DOTS = 20
 SETTINGS = ("title", "theme", "question_kritik", "question_utopie", "question_verwirklichung",
-            "dots_per_participant", "max_dots_per_idea", "ask_nickname", "ask_age_band",
-            "ask_migration_background", "moderation_mode", "show_representation_on_projector")
+            "dots_per_participant", "max_dots_per_idea", "ask_age_band",
+            "ask_migration_background", "moderation_mode", "show_representation_on_projector",
+            "max_participants")
 ONLINE_WINDOW = ("online_ideas_from", "online_ideas_until", "online_dots_from", "online_dots_until")
 
 
@@ -301,7 +302,7 @@ def _broadcast_session(workshop: Workshop) -> None:
 
 # --- residents ----------------------------------------------------------------------------
 
-def join(workshop_id: int, *, nickname: str | None = None, age_band: str | None = None,
+def join(workshop_id: int, *, age_band: str | None = None,
          channel: str = Channel.ONSITE.value, migration_background: str | None = None,
          locale: str | None = None, device: str | None = None) -> Participant:
     """A resident joins. Only what the session asks for is kept; nothing identifying.
@@ -321,7 +322,6 @@ def join(workshop_id: int, *, nickname: str | None = None, age_band: str | None 
         if channel != Channel.ONLINE.value:
             raise ValidationError("invalid_channel", _l(
                 "Außerhalb der Werkstatt können Sie nur von zu Hause mitmachen."))
-    nickname = (nickname or "").strip()[:40] or None
     if age_band in (None, "", NO_ANSWER):
         age_band = None
     elif age_band not in AGE_BANDS:
@@ -332,7 +332,6 @@ def join(workshop_id: int, *, nickname: str | None = None, age_band: str | None 
         migration_background = None
     participant = Participant(
         workshop_id=workshop.id, token=secrets.token_urlsafe(32),
-        nickname=nickname if workshop.ask_nickname else None,
         age_band=age_band if workshop.ask_age_band or device == Channel.ASSISTED.value else None,
         migration_background=migration_background if workshop.ask_migration_background else None,
         channel=channel, locale=(locale or None) and locale[:8])

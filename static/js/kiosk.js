@@ -1,7 +1,25 @@
 // The hall's shared tablet: after a period without any input the page returns to the
 // start for the next person. A notice appears a little before; any touch or key resets
 // the clock. The times and the notice text come from the server (data attributes).
+// Before the page starts over, this person's traces leave the tablet's storage.
+import { forgetEveryoneOnThisDevice } from "./live/outbox.js";
+
 const bar = document.querySelector("[data-kiosk]");
+const liveRoot = document.getElementById("live-root");
+
+async function nextPerson(form) {
+  if (liveRoot) await forgetEveryoneOnThisDevice(liveRoot.dataset.workshop);
+  if (form) form.submit();
+  else window.location.reload();
+}
+
+function guardNextForm(form) {
+  if (!form) return;
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    nextPerson(form);
+  });
+}
 
 function startIdleWatch(section) {
   const idle = Number(section.dataset.idleSeconds || 180) * 1000;
@@ -20,10 +38,7 @@ function startIdleWatch(section) {
       notice.textContent = section.dataset.warningText || "";
       notice.classList.add("is-shown");
     }, idle - warn);
-    resetTimer = setTimeout(() => {
-      if (form) form.submit();
-      else window.location.reload();
-    }, idle);
+    resetTimer = setTimeout(() => nextPerson(form), idle);
   }
 
   for (const type of ["pointerdown", "keydown", "input", "touchstart", "wheel"]) {
@@ -32,4 +47,7 @@ function startIdleWatch(section) {
   reset();
 }
 
-if (bar) startIdleWatch(bar);
+if (bar) {
+  guardNextForm(bar.querySelector("form[data-kiosk-next]"));
+  startIdleWatch(bar);
+}

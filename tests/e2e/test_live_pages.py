@@ -27,6 +27,12 @@ def workshop_id(live_server):
         return workshop.id
 
 
+def outbox_key(page) -> str:
+    """The outbox is kept per person: zw-outbox-<workshop>-<participant>."""
+    return page.evaluate("() => { const d = document.getElementById('live-root').dataset; "
+                         "return 'zw-outbox-' + d.workshop + '-' + d.participant; }")
+
+
 def join_code(live_server, workshop_id):
     from participation.extensions import db
     from participation.workshops.models import Workshop
@@ -62,7 +68,7 @@ def test_resident_idea_and_dot_reach_the_projector_and_hiding_removes_it(open_pa
     expect(phone.locator("[data-budget-text]")).to_have_text("Noch 4 von 5 Punkten")
     expect(card.locator(".dot-count")).to_have_text("1 Punkt")
     # The write-ahead outbox empties once the server acknowledged the dot.
-    phone.wait_for_function("key => localStorage.getItem(key) === '[]'", arg=f"zw-outbox-{workshop_id}")
+    phone.wait_for_function("key => localStorage.getItem(key) === '[]'", arg=outbox_key(phone))
 
     wall_card = projector.locator(".wall-card", has_text=IDEA)
     expect(wall_card).to_be_visible()
@@ -137,7 +143,7 @@ def test_writes_made_offline_are_kept_and_sent_once_after_reload(open_page, live
     phone.get_by_role("button", name="Senden").click()
     card = phone.locator(".idea-card", has_text="Erste Idee, noch online")
     expect(card.get_by_role("button", name="+ Punkt")).to_be_visible()
-    key = f"zw-outbox-{workshop_id}"
+    key = outbox_key(phone)
     phone.wait_for_function("key => localStorage.getItem(key) === '[]'", arg=key)
 
     phone.context.set_offline(True)

@@ -9,7 +9,7 @@ import re
 from playwright.sync_api import expect
 
 from .conftest import screenshot
-from .test_live_pages import QUESTION, opened_workshop, stored
+from .test_live_pages import QUESTION, opened_workshop, outbox_key, stored
 
 OFFLINE = "Keine Verbindung: Ihre Eingaben werden gesendet, sobald das Netz wieder da ist."
 FIRST = "Ein Dorfladen mit Café"
@@ -26,11 +26,11 @@ def rename(live_server, workshop_id, title):
 
 def test_reload_while_offline_keeps_writes_and_sends_them_once(open_page, live_server):
     workshop_id, code = opened_workshop(live_server, "Funkloch-Probe")
-    key = f"zw-outbox-{workshop_id}"
     phone = open_page("phone")
     phone.goto(f"/j/{code}")
     phone.get_by_role("button", name="Mitmachen").click()
     phone.wait_for_url(re.compile(rf".*/j/{code}/live$"))
+    key = outbox_key(phone)
     # The service worker has taken the page and its files into its cache.
     expect(phone.locator("#live-root")).to_have_attribute("data-offline-ready", "true", timeout=15_000)
     phone.get_by_label("Ihre Idee").fill(FIRST)

@@ -36,16 +36,24 @@ def test_console_and_projector_show_who_takes_part_while_residents_join(open_pag
     projector = open_page("desktop", who="facilitator", viewport={"width": 1920, "height": 1080})
     projector.goto(f"/w/{workshop['id']}/projector")
 
-    for _ in range(2):
+    def join_phone():
         phone = open_page("phone")
         phone.goto(f"/j/{workshop['code']}")
         phone.get_by_label("Ihr Alter (freiwillig)").select_option("50-64")
         phone.get_by_role("button", name="Mitmachen").click()
         phone.wait_for_url(re.compile(r".*/live$"))
+        phone.context.close()
 
     status = panel.locator("[role=status][aria-live=polite]")
+    for _ in range(2):
+        join_phone()
+    # Small numbers: no share from fewer than 5 answers, said in words, no bars.
+    expect(status).to_contain_text("weniger als 5")
+    expect(panel.locator(".rep-band")).to_have_count(0)
+    for _ in range(3):
+        join_phone()
     expect(status).to_have_text(SENTENCE)
-    expect(panel.locator("[data-rep-count]")).to_have_text("2 Teilnehmende, davon 2 mit Altersangabe")
+    expect(panel.locator("[data-rep-count]")).to_have_text("5 Teilnehmende, davon 5 mit Altersangabe")
     expect(panel.locator(".rep-band-under .rep-label")).to_have_text(["18 bis 29"])
     screenshot(console, "representation-console", full_page=False)
     screen_panel = projector.locator("[data-representation]")

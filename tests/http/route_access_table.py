@@ -25,6 +25,7 @@ class Access:
     kind: str
     permission: P | None = None
     expect: dict = field(default_factory=dict)  # role -> exact status, overrides the rule
+    writes: tuple = ()  # roles whose expected (non-"allowed") answer may still change data
 
     def __hash__(self):
         return hash((self.kind, self.permission))
@@ -35,9 +36,10 @@ LOGIN = Access("login")
 ADMIN = Access("admin")
 PARTICIPANT = Access("participant")
 # Logging out sends everyone, logged in or not, to the login page.
-LOGOUT = Access("login", expect={role: 302 for role in (
-    "admin", "facilitator", "staff", "advisor", "other_facilitator", "other_staff",
-    "other_advisor")})
+# For the logged-in it ends every session of the account (a new session token).
+_ACCOUNTS = ("admin", "facilitator", "staff", "advisor", "other_facilitator", "other_staff",
+             "other_advisor")
+LOGOUT = Access("login", expect={role: 302 for role in _ACCOUNTS}, writes=_ACCOUNTS)
 # Advisors and admins; the other accounts are refused.
 ADVISOR = Access("login", expect={role: 403 for role in (
     "facilitator", "staff", "other_facilitator", "other_staff")})
@@ -323,3 +325,10 @@ def participant_cookie(world) -> tuple[str, str] | None:
         return None
     participant = world["participant"]
     return cookie_name(participant.workshop_id), sign_token(participant.workshop_id, participant.token)
+
+# Issue 13: entry tickets and the console's join figures.
+ROUTE_ACCESS.update({
+    "integrity.tickets": member(P.RUN_WORKSHOPS),
+    "integrity.tickets_print": member(P.RUN_WORKSHOPS),
+    "integrity.figures": member(P.RUN_WORKSHOPS),
+})

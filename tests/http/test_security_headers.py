@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from participation.security import CSP
+from participation.security import content_security_policy
 from tests.conftest import login, make_app
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -23,7 +23,7 @@ def test_strict_headers_on_every_page(client):
         assert headers["Referrer-Policy"] == "same-origin"
         # Plain HTTP (a laptop in a village hall): no HSTS that would lock the address.
         assert "Strict-Transport-Security" not in headers
-    assert client.get("/").headers["Content-Security-Policy"] == CSP
+    assert client.get("/").headers["Content-Security-Policy"] == content_security_policy("localhost")
 
 
 def test_hsts_only_under_https(client):

@@ -1,5 +1,5 @@
 """The live page's service worker is served so that a browser accepts it for /j/<code>/live."""
-from participation.security import CSP
+from participation.security import CSP, content_security_policy
 
 
 def test_service_worker_is_served_as_javascript_from_the_join_folder(client):
@@ -14,5 +14,5 @@ def test_service_worker_is_served_as_javascript_from_the_join_folder(client):
     assert "Service-Worker-Allowed" not in response.headers
     # The strict CSP admits a same-origin worker: no worker-src, so script-src 'self' applies.
     assert "worker-src" not in CSP and "script-src 'self'" in CSP
-    assert response.headers["Content-Security-Policy"] == CSP
+    assert response.headers["Content-Security-Policy"] == content_security_policy("localhost")
 

@@ -19,9 +19,29 @@ def set_population(municipality, counts):
 
 
 def join(app, workshop, age_band):
+    """A resident joins and writes an idea: only people who did something are counted."""
+    import uuid
+
+    from participation.ideas.services import submit_idea
+    from participation.workshops.models import Participant
     response = app.test_client().post(f"/j/{workshop.join_code}",
                                       data={"channel": "onsite", "age_band": age_band})
     assert response.status_code == 303, response.data
+    newest = db.session.scalar(db.select(Participant).order_by(Participant.id.desc()))
+    submit_idea(workshop.id, newest.id, f"Idee {uuid.uuid4().hex[:6]}", uuid.uuid4().hex)
+
+
+def test_a_join_alone_is_not_counted_until_the_person_does_something(app, world, live):
+    workshop = live.workshop()
+    facilitator = live.facilitator(workshop)
+    for _ in range(3):
+        assert app.test_client().post(f"/j/{workshop.join_code}", data={"channel": "onsite"}
+                                      ).status_code == 303
+    join(app, workshop, "50-64")
+    update = wait_for(facilitator, "representation:update", lambda p: total(p) == 1)
+    assert update is not None, events(facilitator, "representation:update")
+    time.sleep(1.2)
+    assert all(total(p) <= 1 for p in events(facilitator, "representation:update"))
 
 
 def wait_for(socket, name, predicate, timeout=8.0):
@@ -54,13 +74,14 @@ def test_facilitator_sees_who_joined_next_to_the_population_and_residents_do_not
     started = time.monotonic()
     for _ in range(5):
         join(app, workshop, "50-64")
-    update = wait_for(facilitator, "representation:update", lambda p: total(p) == 6)
+    # The resident socket above joined but did nothing yet: not counted.
+    update = wait_for(facilitator, "representation:update", lambda p: total(p) == 5)
     elapsed = time.monotonic() - started
     assert update is not None, events(facilitator, "representation:update")
     assert [u["sentence"] for u in update["under_represented"]] == [UNDER_18_29]
-    assert update["participants"]["by_channel"]["onsite"] == 6
+    assert update["participants"]["by_channel"]["onsite"] == 5
     band = next(b for b in update["bands"] if b["band"] == "50-64")
-    assert (band["participants"], band["participant_pct"], band["population_pct"]) == (6, 100.0, 86.0)
+    assert (band["participants"], band["participant_pct"], band["population_pct"]) == (5, 100.0, 86.0)
     assert "Unterrepräsentiert" in update["summary"]
     # Coalesced: never one update per join, at most about one a second.
     updates = events(facilitator, "representation:update")
@@ -69,6 +90,23 @@ def test_facilitator_sees_who_joined_next_to_the_population_and_residents_do_not
     # Residents never get the comparison.
     time.sleep(0.3)
     assert events(resident, "representation:update") == []
+
+
+def test_no_share_from_fewer_than_5_answers(app, world, live):
+    """Small numbers: with 4 age answers the shares are withheld, in words; from 5 on shown."""
+    set_population(world["home"], {"18-29": 1400, "50-64": 8600})
+    workshop = live.workshop()
+    facilitator = live.facilitator(workshop)
+    for _ in range(4):
+        join(app, workshop, "50-64")
+    few = wait_for(facilitator, "representation:update", lambda p: total(p) == 4)
+    assert few["small_numbers"] is True and few["under_represented"] == []
+    assert all(b["participant_pct"] is None for b in few["bands"])
+    assert "weniger als 5" in few["summary"]
+    join(app, workshop, "50-64")
+    enough = wait_for(facilitator, "representation:update", lambda p: total(p) == 5)
+    assert enough["small_numbers"] is False
+    assert next(b for b in enough["bands"] if b["band"] == "50-64")["participant_pct"] == 100.0
 
 
 def test_the_comparison_follows_the_facilitators_language(app, world, live):
@@ -80,11 +118,12 @@ def test_the_comparison_follows_the_facilitators_language(app, world, live):
     http.set_cookie("lang", "en")
     assert login(http, world["facilitator"].email).status_code == 302
     socket = live.connect(http, workshop.id, "facilitator")
-    join(app, workshop, "50-64")
-    update = wait_for(socket, "representation:update", lambda p: total(p) == 1)
+    for _ in range(5):  # shares are shown from 5 answers on (small numbers)
+        join(app, workshop, "50-64")
+    update = wait_for(socket, "representation:update", lambda p: total(p) == 5)
     assert update is not None
     assert update["under_represented"][0]["sentence"] != UNDER_18_29  # English, not German
-    german = wait_for(german_socket, "representation:update", lambda p: total(p) == 1)
+    german = wait_for(german_socket, "representation:update", lambda p: total(p) == 5)
     assert german["under_represented"][0]["sentence"] == UNDER_18_29
 
 
@@ -94,21 +133,22 @@ def test_projector_gets_the_comparison_only_when_the_session_shows_it(app, world
     projector = live.projector(workshop, screen=cookies.screen_key(workshop.id))
     facilitator = live.facilitator(workshop)
     assert "representation" not in snapshot_of(projector)
-    join(app, workshop, "50-64")
-    assert wait_for(facilitator, "representation:update", lambda p: total(p) == 1) is not None
+    for _ in range(5):
+        join(app, workshop, "50-64")
+    assert wait_for(facilitator, "representation:update", lambda p: total(p) == 5) is not None
     time.sleep(0.3)
     assert [p for p in events(projector, "representation:update") if "bands" in p] == []
 
     workshop_services.update_workshop(workshop.id, world["facilitator"].id,
                                       {"show_representation_on_projector": True})
     shown = wait_for(projector, "representation:update", lambda p: p.get("on_projector") is True)
-    assert shown is not None and total(shown) == 1
+    assert shown is not None and total(shown) == 5
     assert [u["sentence"] for u in shown["under_represented"]] == [UNDER_18_29]
     join(app, workshop, "18-29")
-    assert wait_for(projector, "representation:update", lambda p: total(p) == 2) is not None
+    assert wait_for(projector, "representation:update", lambda p: total(p) == 6) is not None
     # A projector connecting now finds it in its snapshot.
     late = live.projector(workshop, screen=cookies.screen_key(workshop.id))
-    assert total(snapshot_of(late)["representation"]) == 2
+    assert total(snapshot_of(late)["representation"]) == 6
 
     workshop_services.update_workshop(workshop.id, world["facilitator"].id,
                                       {"show_representation_on_projector": False})

@@ -12,6 +12,8 @@ def _live_database(path):
     conn = sqlite3.connect(path, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
+    for table in ("alembic_version", "user_account", "municipality", "workshop", "participant"):
+        conn.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY)")  # what restore checks
     conn.executemany("INSERT INTO note (body) VALUES (?)", [("x" * 500,)] * 4000)
     conn.commit()
     return conn

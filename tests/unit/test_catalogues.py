@@ -179,13 +179,13 @@ def test_large_text_switch_sets_the_cookie_and_the_body_class(fresh):
 def test_join_page_in_turkish_and_in_leichte_sprache(fresh, world):
     from participation.workshops import services
     workshop = services.create_workshop(world["home"].id, world["facilitator"].id, {
-        "title": "Ortsmitte", "question_kritik": "Was stört Sie?", "ask_nickname": True})
+        "title": "Ortsmitte", "question_kritik": "Was stört Sie?"})
     code = services.open_workshop(workshop.id, world["facilitator"].id).join_code
     page = fresh.get(f"/j/{code}?lang=tr").get_data(as_text=True)
     assert 'lang="tr"' in page and "Katıl" in page and "Neredesiniz?" in page
     assert 'class="lang-picker"' in page and ">العربية</a>" in page and ">Leichte Sprache</a>" in page
     page = fresh.get(f"/j/{code}?lang=ls").get_data(as_text=True)
     easy = catalogue("de", "leichte_sprache")
-    for msgid in ("Wo sind Sie?", "Spitzname (freiwillig)", "Mitmachen"):
+    for msgid in ("Wo sind Sie?", "Ihr Alter (freiwillig)", "Mitmachen"):
         assert easy.get(msgid).string in page, msgid
     assert "Wo sind Sie?" not in page

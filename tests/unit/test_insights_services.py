@@ -248,3 +248,14 @@ def test_a_translation_feeds_the_comparison(workshop, monkeypatch):
         similarity.set_extra_texts(None)
     assert [f["id"] for f in found] == [ukrainian.id]
     assert found[0]["score"] > without.get(ukrainian.id, 0.0)
+
+
+def test_a_hidden_idea_leaves_the_hints_at_once(workshop, monkeypatch):
+    """Finding 9: not even for the 2 s the cached matrix may be old."""
+    monkeypatch.setenv(embeddings.BACKEND_ENV, "lexical")
+    similarity.clear_cache()
+    idea = add_idea(workshop, "Der Bus soll auch am Wochenende fahren")
+    assert services.similar_ideas(workshop.id, "Der Bus soll am Wochenende fahren")
+    idea.status = "hidden"   # as another server process would: no hook in this one
+    db.session.commit()
+    assert services.similar_ideas(workshop.id, "Der Bus soll am Wochenende fahren") == []

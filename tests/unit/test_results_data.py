@@ -64,8 +64,10 @@ def make_workshop(municipality, **fields) -> Workshop:
 
 
 def add_participant(workshop, age_band=None, channel="onsite", migration=None, nickname=None,
-                    pid=None):
+                    pid=None, acted=True):
+    """`acted`: the person did something (only they count in "who takes part")."""
     participant = Participant(id=pid, workshop_id=workshop.id, token=secrets.token_urlsafe(32),
+                              acted_at=datetime(2026, 3, 12, 18, 0) if acted else None,
                               nickname=nickname or NICKNAMES[next(_ids) % len(NICKNAMES)],
                               age_band=age_band, channel=channel,
                               migration_background=migration)

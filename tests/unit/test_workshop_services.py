@@ -55,7 +55,7 @@ def test_join_keeps_only_what_was_asked(workshop, world):
         services.join(workshop.id)
     assert error.value.code == "session_not_open"
     services.open_workshop(workshop.id, world["facilitator"].id)
-    p = services.join(workshop.id, nickname="Kim", age_band="30-49", channel="online",
+    p = services.join(workshop.id, age_band="30-49", channel="online",
                       migration_background="yes")
     assert (p.nickname, p.age_band, p.channel, p.migration_background) == (None, "30-49", "online", None)
     assert len(p.token) >= 40

@@ -21,8 +21,10 @@ export function render(data) {
   $("[data-rep-count]").textContent = fill(panel.dataset.textCount,
     { n: people.total || 0, m: people.with_age_band || 0 });
   const bars = $("[data-rep-bars]");
-  bars.replaceChildren(...(data.has_population ? data.bands : []).map(bandRow));
-  bars.hidden = !data.has_population;
+  // Shares from fewer than 5 answers are never shown (the summary says so in words).
+  const showBars = data.has_population && !data.small_numbers;
+  bars.replaceChildren(...(showBars ? data.bands : []).map(bandRow));
+  bars.hidden = !showBars;
   // The status region changes only when the words change, so it is not re-announced.
   const under = Array.isArray(data.under_represented) ? data.under_represented : [];
   const status = under.length ? under.map((item) => item.sentence).join(" · ") : (data.summary || "");

@@ -30,7 +30,8 @@ if (window.ResizeObserver) {
   new ResizeObserver(() => { document.body.style.paddingBlockEnd = (dock.offsetHeight + 16) + "px"; }).observe(dock);
 }
 
-const outbox = new Outbox(settings.workshop, {
+const outbox = new Outbox(settings.workshop, root.dataset.participant, {
+  adoptLegacy: !settings.config.kiosk,
   onAck(op, ack) {
     if (op.event === "idea:submit" && ack.idea) {
       state.ideas.set(ack.idea.id, ack.idea);

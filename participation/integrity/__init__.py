@@ -1,0 +1,9 @@
+"""One person, one voice (issue 13): entry tickets for a verified session, the join guard
+(throttle per address, cap per session, rejoin of the same browser) and the facilitator's
+join figures with the stuffing alert."""
+
+
+def init_app(app):
+    from . import activity, routes
+    activity.install()
+    app.register_blueprint(routes.bp)
