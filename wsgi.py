@@ -24,6 +24,56 @@ MAX_CONNECTIONS = int(os.environ.get("MAX_CONNECTIONS", "10000"))
 BACKLOG = int(os.environ.get("LISTEN_BACKLOG", "4096"))
 
 
+# REUSE_PORT=1: several `python wsgi.py` processes listen on the same HOST:PORT and the
+# kernel spreads new connections over them (SO_REUSEPORT). Websocket-only clients need no
+# sticky sessions; see docs/deployment.md ("One port, several processes").
+REUSE_PORT = os.environ.get("REUSE_PORT", "") == "1"
+
+VENDOR_FILES = {
+    # served file -> where `npm install` puts it
+    "socket.io.min.js": "node_modules/socket.io-client/dist/socket.io.min.js",
+    "axe.min.js": "node_modules/axe-core/axe.min.js",
+}
+
+
+def check_vendor_assets(root=None) -> list[str]:
+    """The pages go live only with static/vendor/socket.io.min.js, which `make assets`
+    copies from node_modules. A server started without `make` copies it itself when npm
+    has installed it, else says loudly what is missing. Returns what is still missing."""
+    import shutil
+    import sys
+    root = root or os.path.dirname(os.path.abspath(__file__))
+    missing = []
+    for name, source in VENDOR_FILES.items():
+        target = os.path.join(root, "static", "vendor", name)
+        if os.path.exists(target):
+            continue
+        source = os.path.join(root, source)
+        if os.path.exists(source):
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(source, target)
+            continue
+        missing.append(name)
+    if "socket.io.min.js" in missing:
+        print("\n*** static/vendor/socket.io.min.js is missing: the live pages cannot connect. ***\n"
+              "*** Run `make install` (or `npm install && make assets`) in "
+              f"{root}, then restart. ***\n", file=sys.stderr, flush=True)
+    return missing
+
+
+def listener(host, port, backlog):
+    """The listening socket, with SO_REUSEPORT when REUSE_PORT=1 (under gevent, the
+    monkey-patched socket module makes it cooperative)."""
+    import socket
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if REUSE_PORT:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    sock.listen(backlog)
+    return sock
+
+
 def warm_up():
     """Load the sentence model before the first phone arrives: loaded by the first idea,
     it stalled every socket of the process for seconds (benchmark, hall scenario)."""
@@ -37,13 +87,16 @@ def warm_up():
 if __name__ == "__main__":
     host = app.config["HOST"]
     port = app.config["PORT"]
+    check_vendor_assets()
     warm_up()
     if ASYNC_MODE == "eventlet":
         import eventlet.wsgi
-        eventlet.wsgi.server(eventlet.listen((host, port), backlog=BACKLOG), app,
-                             log_output=False, max_size=MAX_CONNECTIONS)
+        # eventlet.listen sets SO_REUSEPORT unless told not to: only with REUSE_PORT=1, so
+        # a second server started by mistake on the same port fails instead of sharing it.
+        eventlet.wsgi.server(eventlet.listen((host, port), backlog=BACKLOG, reuse_port=REUSE_PORT),
+                             app, log_output=False, max_size=MAX_CONNECTIONS)
+    elif ASYNC_MODE == "gevent":
+        from gevent import pywsgi
+        pywsgi.WSGIServer(listener(host, port, BACKLOG), app, log=None).serve_forever()
     else:
-        options = {"host": host, "port": port, "use_reloader": False, "log_output": False}
-        if ASYNC_MODE == "gevent":
-            options["backlog"] = BACKLOG
-        socketio.run(app, **options)
+        socketio.run(app, host=host, port=port, use_reloader=False, log_output=False)

@@ -101,8 +101,15 @@ def document(args, rows, started, fds):
                       "note": "scale-out (pg) runs are not pinned"},
             "fd_limit": fds, "args": {k: v for k, v in vars(args).items()
                                       if isinstance(v, (int, float, str, list, bool))},
-            "rows": rows, "ratios": ratios(rows),
+            "rows": rows, "ratios": ratios(rows), "ratios_to_ref": _compare().ratios(rows),
+            "issue16_targets": [dict(target=t, what=w, value=v, met=m)
+                                for t, w, v, m in _compare().checks(rows)],
             "targets": [dict(target=t, what=w, value=v, met=m) for t, w, v, m in targets_check(rows)]}
+
+
+def _compare():
+    from . import compare
+    return compare
 
 
 def write(args, rows, started, fds):
