@@ -297,3 +297,5 @@ def init_socketio(app):
         return client.refusal
 
     live_throttle.install_gate(app, socketio.server, _clients, NAMESPACE, refusal)
+    from . import live_origin
+    live_origin.install(app, socketio.server.eio)
