@@ -17,7 +17,10 @@ from . import report
 from .clients import now
 from .scenarios import IDEAS
 
-STEPS = "300:30,2000:200"  # phones:dots per second
+STEPS = "300:30,2000:200"
+NOTE = ("srv CPU%: server CPU time / wall time (100 = one core); srv wait%: time the server was\n"
+        "ready but waited for its core (other load); gen CPU%: the load generator; others%: the\n"
+        "rest of the machine (2 cores = 200); ms/dot: server CPU per acked dot.")  # phones:dots per second
 
 
 def steps(args):
@@ -45,10 +48,23 @@ class MachineMeter:
                 pass
         return total
 
+    def _waited(self, procs):
+        """Seconds the processes were ready to run but waited for a core (schedstat):
+        how much the machine's other load held the server back."""
+        total = 0
+        for proc in procs:
+            try:
+                for task in os.listdir(f"/proc/{proc.pid}/task"):
+                    with open(f"/proc/{proc.pid}/task/{task}/schedstat") as f:
+                        total += int(f.read().split()[1])
+            except (OSError, ValueError, IndexError):
+                pass
+        return total / 1e9
+
     def _read(self):
         busy = psutil.cpu_times()
         return (now(), self._cpu(self.generator), self._cpu(self.servers),
-                sum(busy) - busy.idle - getattr(busy, "iowait", 0.0))
+                sum(busy) - busy.idle - getattr(busy, "iowait", 0.0), self._waited(self.servers))
 
     def read(self) -> dict:
         end = self._read()
@@ -57,6 +73,7 @@ class MachineMeter:
         server = end[2] - self.start[2]
         machine = end[3] - self.start[3]
         return {"generator_pct": round(100 * generator / wall, 1),
+                "server_wait_pct": round(100 * (end[4] - self.start[4]) / wall, 1),
                 "others_pct": round(100 * max(0.0, machine - generator - server) / wall, 1),
                 "load1": round(os.getloadavg()[0], 2)}
 
@@ -164,7 +181,8 @@ COLUMNS = [("target", "target", 9), ("scenario", "scenario", 24), ("clients", "p
            ("cpu_pct", "srv CPU%", 8), ("cpu_ms_per_dot", "ms/dot", 6),
            ("ack_p50", "ack p50", 7), ("ack_p99", "ack p99", 7), ("p99", "proj p99", 8),
            ("phone_p99", "phone p99", 9), ("acked", "acked", 6), ("lost", "lost", 4),
-           ("dup", "dup", 4), ("generator_pct", "gen CPU%", 8), ("others_pct", "others%", 7),
+           ("dup", "dup", 4), ("server_wait_pct", "srv wait%", 9),
+           ("generator_pct", "gen CPU%", 8), ("others_pct", "others%", 7),
            ("load1", "load1", 5)]
 
 
@@ -173,6 +191,7 @@ def print_compare(rows):
     if not rows:
         return
     print("\nComparison with the bare Node socket.io 4 server (ref), same load generator:")
+    print(NOTE)
     print(" ".join(title.ljust(width) for _, title, width in COLUMNS))
     for r in rows:
         print(" ".join(report._cell(r.get(key), width) for key, _, width in COLUMNS))
