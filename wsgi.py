@@ -29,38 +29,6 @@ BACKLOG = int(os.environ.get("LISTEN_BACKLOG", "4096"))
 # sticky sessions; see docs/deployment.md ("One port, several processes").
 REUSE_PORT = os.environ.get("REUSE_PORT", "") == "1"
 
-VENDOR_FILES = {
-    # served file -> where `npm install` puts it
-    "socket.io.min.js": "node_modules/socket.io-client/dist/socket.io.min.js",
-    "axe.min.js": "node_modules/axe-core/axe.min.js",
-}
-
-
-def check_vendor_assets(root=None) -> list[str]:
-    """The pages go live only with static/vendor/socket.io.min.js, which `make assets`
-    copies from node_modules. A server started without `make` copies it itself when npm
-    has installed it, else says loudly what is missing. Returns what is still missing."""
-    import shutil
-    import sys
-    root = root or os.path.dirname(os.path.abspath(__file__))
-    missing = []
-    for name, source in VENDOR_FILES.items():
-        target = os.path.join(root, "static", "vendor", name)
-        if os.path.exists(target):
-            continue
-        source = os.path.join(root, source)
-        if os.path.exists(source):
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            shutil.copyfile(source, target)
-            continue
-        missing.append(name)
-    if "socket.io.min.js" in missing:
-        print("\n*** static/vendor/socket.io.min.js is missing: the live pages cannot connect. ***\n"
-              "*** Run `make install` (or `npm install && make assets`) in "
-              f"{root}, then restart. ***\n", file=sys.stderr, flush=True)
-    return missing
-
-
 def listener(host, port, backlog):
     """The listening socket, with SO_REUSEPORT when REUSE_PORT=1 (under gevent, the
     monkey-patched socket module makes it cooperative)."""
@@ -87,7 +55,8 @@ def warm_up():
 if __name__ == "__main__":
     host = app.config["HOST"]
     port = app.config["PORT"]
-    check_vendor_assets()
+    from participation.vendor_assets import check_vendor_assets
+    check_vendor_assets(os.path.dirname(os.path.abspath(__file__)))
     warm_up()
     if ASYNC_MODE == "eventlet":
         import eventlet.wsgi
