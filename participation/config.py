@@ -47,6 +47,10 @@ def load_config() -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "SOCKETIO_MESSAGE_QUEUE": env.get("SOCKETIO_MESSAGE_QUEUE") or None,
         "ASYNC_MODE": env.get("ASYNC_MODE", "eventlet"),
+        # Websocket only, no HTTP long-polling: needed when several processes share one
+        # port (REUSE_PORT=1), where the polling requests of one client could reach
+        # different processes (docs/deployment.md).
+        "WEBSOCKET_ONLY": env.get("WEBSOCKET_ONLY", env.get("REUSE_PORT", "")) == "1",
         "PUBLIC_URL": (env.get("PUBLIC_URL") or "").rstrip("/") or None,
         "HOST": env.get("HOST", DEFAULT_HOST),
         "PORT": int(env.get("PORT", "5000")),

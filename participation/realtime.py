@@ -288,6 +288,8 @@ def init_socketio(app):
         cors_allowed_origins=allowed_origins(app),
         max_http_buffer_size=MAX_MESSAGE_BYTES,
         manage_session=False,
+        # Always given: Flask-SocketIO keeps options between init_app calls.
+        transports=["websocket"] if app.config.get("WEBSOCKET_ONLY") else ["polling", "websocket"],
     )
 
     def refusal(client):

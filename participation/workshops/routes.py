@@ -26,8 +26,11 @@ def _workshop_for(workshop_id: int, permission: Permission):
 
 
 def _live_config(workshop, role: str, **extra) -> dict:
-    return {"workshop_id": workshop.id, "role": role, "namespace": NAMESPACE,
-            "socketio_path": "/socket.io", **extra}
+    config = {"workshop_id": workshop.id, "role": role, "namespace": NAMESPACE,
+              "socketio_path": "/socket.io", **extra}
+    if current_app.config.get("WEBSOCKET_ONLY"):
+        config["transports"] = ["websocket"]
+    return config
 
 
 def _join_context(workshop) -> dict:
