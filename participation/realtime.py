@@ -73,6 +73,7 @@ class LiveClient:
 
 _clients: dict[str, LiveClient] = {}
 _local_counts: dict[int, int] = {}
+_local_screens: dict[int, set[str]] = {}  # projector and facilitator sockets per session
 _registry_lock = threading.Lock()
 
 
@@ -86,6 +87,8 @@ def register_client(client: LiveClient) -> None:
     with _registry_lock:
         _clients[client.sid] = client
         _local_counts[client.workshop_id] = _local_counts.get(client.workshop_id, 0) + 1
+        if client.role != ROLE_PARTICIPANT:
+            _local_screens.setdefault(client.workshop_id, set()).add(client.sid)
 
 
 def unregister_client(sid: str) -> LiveClient | None:
@@ -98,6 +101,11 @@ def unregister_client(sid: str) -> LiveClient | None:
                 _local_counts[client.workshop_id] = left
             else:
                 _local_counts.pop(client.workshop_id, None)
+            screens = _local_screens.get(client.workshop_id)
+            if screens is not None:
+                screens.discard(sid)
+                if not screens:
+                    del _local_screens[client.workshop_id]
         return client
 
 
@@ -114,6 +122,17 @@ def local_sids_of_participant(participant_id: int | None) -> list[str]:
 
 def local_client_count(workshop_id: int) -> int:
     return _local_counts.get(workshop_id, 0)
+
+
+def local_screen_sids(workshop_id: int) -> list[str]:
+    """This process's projector and facilitator sockets of the session (they get their own
+    tally stream, not the phones')."""
+    with _registry_lock:
+        return list(_local_screens.get(workshop_id, ()))
+
+
+def local_screen_count(workshop_id: int) -> int:
+    return len(_local_screens.get(workshop_id, ()))
 
 
 # --- payload validation ------------------------------------------------------------------

@@ -339,5 +339,5 @@ def join(workshop_id: int, *, nickname: str | None = None, age_band: str | None 
     db.session.add(participant)
     db.session.commit()
     from ..voting import tally
-    tally.mark_dirty(workshop.id)
+    tally.mark_dirty(workshop.id, joined=True)
     return participant

@@ -21,6 +21,7 @@ def snapshot(workshop_id: int, role: str, participant_id: int | None = None) -> 
         "me": me,
         "participants": (tally.cached_participants(workshop_id)
                          or services.participant_counts(workshop_id)),
+        "tally_seq": tally.current_seq(workshop_id, role),
     }
     from ..results.live import for_snapshot
     representation = for_snapshot(workshop, role)

@@ -1,0 +1,94 @@
+"""The send budget (issue 16): phones get tallies at most every phones / LIVE_TALLY_BUDGET
+seconds and never more often than every 250 ms, while the projector and the facilitator's
+console get each change at once; every stream numbers its frames (`seq`) so a client can
+notice a missed one, and the snapshot says where the stream stands."""
+import time
+
+from participation.voting import tally
+from tests.socket.conftest import cid, emit, events
+
+
+def test_interval_is_phones_over_budget_never_below_a_quarter_second():
+    assert tally.phone_interval(30) == 0.25
+    assert tally.phone_interval(300) == 0.25          # 1,200 frames a second, not 10,000
+    assert tally.phone_interval(2000) == 0.5
+    assert tally.phone_interval(5000) == 1.25
+    assert tally.phone_interval(2000, budget=1000) == 2.0
+    assert tally.phone_interval(10**7) == tally.MAX_PHONE_INTERVAL
+
+
+class Watch:
+    """(time seen, payload) of each socket's tally:update frames from now on."""
+
+    def __init__(self, *sockets):
+        self.sockets = sockets
+        self.skip = [len(events(s, "tally:update")) for s in sockets]
+        self.seen = [[] for _ in sockets]
+
+    def poll(self, seconds=0.0):
+        end = time.monotonic() + seconds
+        while True:
+            for socket, skip, got in zip(self.sockets, self.skip, self.seen):
+                frames = events(socket, "tally:update")[skip:]
+                got.extend((time.monotonic(), frame) for frame in frames[len(got):])
+            if time.monotonic() >= end:
+                return self.seen
+            time.sleep(0.01)
+
+
+def arrivals(sockets, seconds):
+    return Watch(*sockets).poll(seconds)
+
+
+def test_phones_get_budgeted_tallies_the_projector_every_change(app, live):
+    app.config["LIVE_TALLY_BUDGET"] = 8  # 4 phones: one tally every 0.5 s
+    workshop = live.workshop(dots_per_participant=10, max_dots_per_idea=5)
+    voters = [live.resident(workshop) for _ in range(3)]
+    phone = live.resident(workshop)
+    projector = live.facilitator(workshop)  # a console: the screens' stream
+    ideas = [emit(voters[0], "idea:submit", {"client_id": cid(), "text": f"Idee {n}"})["idea"]["id"]
+             for n in range(3)]
+    Watch(phone, projector).poll(0.8)  # let the join and idea tallies pass
+    snapshot_seq = emit(phone, "session:sync", {})["snapshot"]["tally_seq"]
+    watch = Watch(phone, projector)
+
+    placed = 0
+    started = time.monotonic()
+    for _round in range(5):
+        for n, voter in enumerate(voters):
+            assert emit(voter, "dot:add", {"client_id": cid(), "idea_id": ideas[n]})["ok"]
+            placed += 1
+            watch.poll()
+        watch.poll(0.25)
+    phone_frames, screen_frames = watch.poll(1.2)
+    elapsed = time.monotonic() - started
+
+    def total(frames):
+        counts = {}
+        for _, frame in frames:
+            counts.update(frame["counts"])
+        return sum(counts.values())
+
+    # Both end at the true counts.
+    assert total(phone_frames) == placed == total(screen_frames)
+    # The console saw the changes as they came, the phone in budgeted steps.
+    assert len(screen_frames) >= 5
+    assert len(phone_frames) <= 1 + elapsed / 0.5 + 1
+    assert len(phone_frames) < len(screen_frames)
+    gaps = [b[0] - a[0] for a, b in zip(phone_frames, phone_frames[1:])]
+    assert all(gap >= 0.4 for gap in gaps), gaps
+    # Each stream numbers its frames without a gap; the phone's continues its snapshot's.
+    phone_seqs = [frame["seq"] for _, frame in phone_frames]
+    assert phone_seqs == list(range(snapshot_seq + 1, snapshot_seq + 1 + len(phone_seqs)))
+    screen_seqs = [frame["seq"] for _, frame in screen_frames]
+    assert screen_seqs == list(range(screen_seqs[0], screen_seqs[0] + len(screen_seqs)))
+
+
+def test_a_join_reaches_the_phones_and_the_console(live):
+    workshop = live.workshop()
+    phone = live.resident(workshop)
+    console = live.facilitator(workshop)
+    live.resident(workshop)
+    phone_frames, console_frames = arrivals([phone, console], 1.0)
+    assert phone_frames[-1][1]["participants"]["total"] == 2
+    assert console_frames[-1][1]["participants"]["total"] == 2
