@@ -48,6 +48,16 @@ def participant_room(participant_id: int) -> str:
     return f"p:{participant_id}"
 
 
+def others_may_listen(room: str, sid=None) -> bool:
+    """Is any socket but `sid` in the room? Always yes with a message queue (other
+    processes' sockets are not known here)."""
+    server = socketio.server
+    if server is None or getattr(server.manager, "channel", None) is not None:
+        return True
+    members = server.manager.rooms.get(NAMESPACE, {}).get(room) or {}
+    return any(member != sid for member in members)
+
+
 def broadcast(event: str, payload: dict, room: str, skip_sid=None) -> None:
     """Send to a room. Works anywhere (handler, HTTP route, background task)."""
     try:

@@ -169,28 +169,32 @@ def place_each(requests) -> list:
     return out
 
 
-def finish(result) -> dict:
-    """After the commit: the ack's fields, the tally mark and the participant's `me:updated`."""
+def finish(result, sid=None) -> dict:
+    """After the commit: the ack's fields, the tally mark and `me:updated` to the
+    participant's other sockets (the sending socket `sid` has `me` in its ack; with no
+    other socket in this process and no message queue, nothing is sent at all)."""
     from . import services
     tally.mark_dirty(result["workshop_id"])
     if result["repeat"]:
         workshop = workshop_services.get_workshop(result["workshop_id"])
         return services._result(workshop, result["participant_id"], result["idea_id"], True)
-    realtime.broadcast("me:updated", result["me"], realtime.participant_room(result["participant_id"]))
+    room = realtime.participant_room(result["participant_id"])
+    if realtime.others_may_listen(room, sid):
+        realtime.broadcast("me:updated", result["me"], room, skip_sid=sid)
     return {"me": result["me"], "dots": result["dots"], "repeat": False}
 
 
-def add_dot(workshop_id: int, participant_id: int, idea_id, client_id: str) -> dict:
-    request = (workshop_id, participant_id, idea_id, client_id)
+def add_dot(workshop_id: int, participant_id: int, idea_id, client_id: str, sid=None) -> dict:
+    request = (workshop_id, participant_id, idea_id, client_id, sid)
     if current_app.config.get("ASYNC_MODE") not in ("eventlet", "gevent"):
         try:
-            (result,) = place([request])
+            (result,) = place([request[:4]])
         except IntegrityError:
             db.session.rollback()
-            (result,) = place_each([request])
+            (result,) = place_each([request[:4]])
         if isinstance(result, DomainError):
             raise result
-        return finish(result)
+        return finish(result, sid)
     result = _writer(current_app._get_current_object()).submit(request)
     if isinstance(result, Exception):
         raise result
@@ -233,7 +237,7 @@ class Writer:
                 socketio.sleep(0)  # let handlers run (and queue more) between batches
 
     def _write(self, batch):
-        requests = [slot.request for slot in batch]
+        requests = [slot.request[:4] for slot in batch]
         with self.app.app_context():
             try:
                 try:
@@ -243,7 +247,8 @@ class Writer:
                     # detector chose this batch: nothing of it was committed; each dot alone.
                     db.session.rollback()
                     results = place_each(requests)
-                results = [r if isinstance(r, DomainError) else finish(r) for r in results]
+                results = [r if isinstance(r, DomainError) else finish(r, slot.request[4])
+                           for r, slot in zip(results, batch)]
             except Exception as error:  # noqa: BLE001  every waiting handler must hear back
                 log.exception("grouped dot write of %s dots failed", len(batch))
                 db.session.rollback()

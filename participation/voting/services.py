@@ -83,11 +83,12 @@ def _own(dot: Dot, participant_id: int) -> Dot:
     return dot
 
 
-def add_dot(workshop_id: int, participant_id: int, idea_id, client_id: str) -> dict:
+def add_dot(workshop_id: int, participant_id: int, idea_id, client_id: str, sid=None) -> dict:
     """Place one dot. Returns {"me", "dots", "repeat"}. The rules and the grouped commit
-    (several dots of a process in one transaction, acked only after it) are in batch.py."""
+    (several dots of a process in one transaction, acked only after it) are in batch.py.
+    `sid`: the socket that sent it (its ack carries `me`; no `me:updated` for it)."""
     from . import batch
-    return batch.add_dot(workshop_id, participant_id, idea_id, client_id)
+    return batch.add_dot(workshop_id, participant_id, idea_id, client_id, sid)
 
 
 def remove_dot(workshop_id: int, participant_id: int, idea_id, client_id: str) -> dict:

@@ -92,3 +92,24 @@ def test_a_join_reaches_the_phones_and_the_console(live):
     phone_frames, console_frames = arrivals([phone, console], 1.0)
     assert phone_frames[-1][1]["participants"]["total"] == 2
     assert console_frames[-1][1]["participants"]["total"] == 2
+
+
+def test_me_updated_goes_to_the_other_tabs_not_the_one_that_placed_the_dot(live):
+    """The ack carries `me`; the sending socket needs no second copy (one frame less per
+    dot), the resident's other tab still learns the new budget."""
+    from participation.realtime import NAMESPACE
+    workshop = live.workshop()
+    http = live.app.test_client()
+    assert http.post(f"/j/{workshop.join_code}", data={"channel": "onsite"}).status_code == 303
+    tab, other_tab = (live.connect(http, workshop.id, "participant") for _ in range(2))
+    idea = emit(tab, "idea:submit", {"client_id": cid(), "text": "Mehr Bänke"})["idea"]["id"]
+    tab.get_received(NAMESPACE)
+    ack = emit(tab, "dot:add", {"client_id": cid(), "idea_id": idea})
+    assert ack["ok"] and ack["me"]["dots_left"] == 4
+    time.sleep(0.2)
+    assert events(other_tab, "me:updated")[-1]["dots_left"] == 4
+    assert events(tab, "me:updated") == []
+    # Alone (no other tab): still correct, nothing extra.
+    other_tab.disconnect(namespace=NAMESPACE)
+    assert emit(tab, "dot:add", {"client_id": cid(), "idea_id": idea})["me"]["dots_left"] == 3
+    assert events(tab, "me:updated") == []
