@@ -9,8 +9,10 @@ elif ASYNC_MODE == "gevent":
     from gevent import monkey
     monkey.patch_all()
 
-# psycopg 3 is not made cooperative by monkey-patching; this makes it wait with select().
-os.environ.setdefault("PSYCOPG_WAIT_FUNC", "wait_select")
+# psycopg 3 is not made cooperative by monkey-patching; this makes it wait with the green
+# select() (eventlet) or poll() (gevent: its select() first calls the real one, which fails
+# for file descriptors above 1,023, i.e. with a thousand phones connected).
+os.environ.setdefault("PSYCOPG_WAIT_FUNC", "wait_poll" if ASYNC_MODE == "gevent" else "wait_select")
 
 from participation import create_app  # noqa: E402
 from participation.extensions import socketio  # noqa: E402
