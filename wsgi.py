@@ -60,6 +60,12 @@ if __name__ == "__main__":
     from participation.vendor_assets import check_vendor_assets
     check_vendor_assets(os.path.dirname(os.path.abspath(__file__)))
     warm_up()
+    # Everything loaded so far (app, models, templates, the sentence model) lives as long
+    # as the process: keep it out of the collector's full passes, which otherwise walk it
+    # again and again while thousands of sockets come and go.
+    import gc
+    gc.collect()
+    gc.freeze()
     if ASYNC_MODE == "eventlet":
         import eventlet.wsgi
         # eventlet.listen sets SO_REUSEPORT unless told not to: only with REUSE_PORT=1, so
