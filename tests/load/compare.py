@@ -37,6 +37,7 @@ class MachineMeter:
         self.generator = [psutil.Process(pid) for pid in pids]
         self.servers = [s.ps for s in run.servers]
         self.start = self._read()
+        self.start_each = [self._cpu([proc]) for proc in self.servers]
 
     def _cpu(self, procs):
         total = 0.0
@@ -72,7 +73,10 @@ class MachineMeter:
         generator = end[1] - self.start[1]
         server = end[2] - self.start[2]
         machine = end[3] - self.start[3]
+        each = [round(100 * (self._cpu([proc]) - start) / wall, 1)
+                for proc, start in zip(self.servers, self.start_each)]
         return {"generator_pct": round(100 * generator / wall, 1),
+                "server_cpu_each": each if len(each) > 1 else None,
                 "server_wait_pct": round(100 * (end[4] - self.start[4]) / wall, 1),
                 "others_pct": round(100 * max(0.0, machine - generator - server) / wall, 1),
                 "load1": round(os.getloadavg()[0], 2)}

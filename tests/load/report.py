@@ -136,7 +136,7 @@ def table(rows):
         lines.append(" ".join(_cell(r.get(key), width) for key, _, width in COLUMNS))
         notes = [f"{k}={r[k]}" for k in ("errors", "join_failed", "projector_missed",
                                          "phone_missed", "count_mismatch", "projector_mismatch",
-                                         "idea_p99", "ack_p95", "cpu_ms_per_dot", "peak_rss_mb", "server_up_s",
+                                         "idea_p99", "ack_p95", "server_cpu_each", "cpu_ms_per_dot", "peak_rss_mb", "server_up_s",
                                          "reconnect100_s", "flood", "note", "join_errors",
                                          "connect_s")
                  if r.get(k) not in (None, 0, {}, [], "")]

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 
 import psutil
@@ -78,6 +79,9 @@ class ServerProcess:
                     with urllib.request.urlopen(self.base + self.health_path, timeout=2) as response:
                         if response.status < 500:
                             return
+            except urllib.error.HTTPError as error:  # e.g. 400: a websocket-only server
+                if error.code < 500:
+                    return
             except Exception:  # noqa: BLE001  not listening yet
                 pass
             time.sleep(0.05)
