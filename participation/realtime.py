@@ -8,6 +8,7 @@ import json
 import logging
 import re
 import threading
+import zlib
 from dataclasses import dataclass
 
 from flask import has_request_context, request
@@ -46,6 +47,18 @@ def screen_room(workshop_id: int) -> str:
 
 def participant_room(participant_id: int) -> str:
     return f"p:{participant_id}"
+
+
+PHONE_SHARDS = 8
+
+
+def phone_shard(sid: str) -> int:
+    return zlib.crc32(sid.encode()) % PHONE_SHARDS
+
+
+def phone_room(workshop_id: int, shard: int) -> str:
+    """One of the PHONE_SHARDS rooms of a session's residents (tallies go out per shard)."""
+    return f"w:{workshop_id}:p{shard}"
 
 
 def others_may_listen(room: str, sid=None) -> bool:
@@ -132,13 +145,6 @@ def local_sids_of_participant(participant_id: int | None) -> list[str]:
 
 def local_client_count(workshop_id: int) -> int:
     return _local_counts.get(workshop_id, 0)
-
-
-def local_screen_sids(workshop_id: int) -> list[str]:
-    """This process's projector and facilitator sockets of the session (they get their own
-    tally stream, not the phones')."""
-    with _registry_lock:
-        return list(_local_screens.get(workshop_id, ()))
 
 
 def local_screen_count(workshop_id: int) -> int:

@@ -39,6 +39,7 @@ SCREEN_INTERVAL = 0.05   # at most 20 tallies a second to projectors and facilit
 DEFAULT_BUDGET = 4000    # tally frames a second to one session's phones (per process)
 MIN_PHONE_INTERVAL = 0.25
 MAX_PHONE_INTERVAL = 5.0
+PHONE_SHARDS = realtime.PHONE_SHARDS
 
 
 def phone_interval(phones: int, budget: float = DEFAULT_BUDGET) -> float:
@@ -56,25 +57,44 @@ _joined: set[int] = set()   # sessions whose participant counts changed
 _tickers: dict[int, "Ticker"] = {}
 
 
+class _Stream:
+    """One audience's tally stream: what it was sent last, and its frame numbers."""
+    __slots__ = ("counts", "participants", "seq", "last", "pending")
+
+    def __init__(self, counts, participants):
+        self.counts, self.participants = dict(counts), participants
+        self.seq, self.last, self.pending = 0, 0.0, False
+
+    def payload(self, counts: dict, participants) -> dict | None:
+        """The next frame (only what changed since this stream's last), or None."""
+        changed = _changed(self.counts, counts)
+        # An idea that left the wall (hidden, merged) is dropped by its own event.
+        self.counts = counts
+        if not changed and participants == self.participants:
+            return None
+        self.participants = participants
+        self.seq += 1
+        return {"seq": self.seq, "counts": changed, "participants": participants}
+
+
 class Ticker:
     def __init__(self, app, workshop_id: int):
         self.app = app
         self.workshop_id = workshop_id
-        self.counts: dict[str, int] = {}         # last sent to the phones
-        self.screen_counts: dict[str, int] = {}  # last sent to projectors and facilitators
         self.participants: dict | None = None
-        self.phone_participants: dict | None = None
-        self.screen_participants: dict | None = None
-        self.seq = 0          # tally:update frames sent to the phones
-        self.screen_seq = 0   # ... and to projectors and facilitators
+        self.screens = _Stream({}, None)  # projectors and facilitators
+        # The phones in PHONE_SHARDS rooms, each its own stream sent at its own moment: one
+        # broadcast to thousands of sockets would queue every ack and the projector's
+        # frame behind it; eight smaller ones let them through in between.
+        self.phones = [_Stream({}, None) for _ in range(PHONE_SHARDS)]
         self.fresh = False    # participants read after the last join this process saw
         self.stopped = False
 
     def baseline(self) -> None:
-        self.counts = _dot_counts(self.workshop_id)
-        self.screen_counts = dict(self.counts)
+        counts = _dot_counts(self.workshop_id)
         self.participants = _participant_counts(self.workshop_id)
-        self.phone_participants = self.screen_participants = self.participants
+        for stream in (self.screens, *self.phones):
+            stream.counts, stream.participants = dict(counts), self.participants
         self.fresh = True
 
     def read_participants(self) -> None:
@@ -84,73 +104,69 @@ class Ticker:
         with _lock:
             self.fresh = self.workshop_id not in _joined
 
-    def tick(self, phones: bool, screens: bool) -> None:
+    def tick(self, screens: bool, shard: int | None) -> None:
         """Read the counts once; send what changed to the projectors and facilitators
-        and, when due, to the phones (each stream only what changed since its last)."""
+        and/or to one shard of the phones."""
         counts = _dot_counts(self.workshop_id)
-        participants = self.participants
         if screens:
-            changed = _changed(self.screen_counts, counts)
-            self.screen_counts = counts
-            if changed or participants != self.screen_participants:
-                self.screen_participants = participants
-                self.screen_seq += 1
-                payload = {"seq": self.screen_seq, "counts": changed, "participants": participants}
+            payload = self.screens.payload(counts, self.participants)
+            if payload:
                 _send(payload, realtime.screen_room(self.workshop_id))
                 _send(payload, realtime.facilitator_room(self.workshop_id))
-        if phones:
-            changed = _changed(self.counts, counts)
-            # An idea that left the wall (hidden, merged) is dropped by its own event.
-            self.counts = counts
-            if changed or participants != self.phone_participants:
-                self.phone_participants = participants
-                self.seq += 1
-                _send({"seq": self.seq, "counts": changed, "participants": participants},
-                      realtime.session_room(self.workshop_id),
-                      skip_sid=realtime.local_screen_sids(self.workshop_id) or None)
+        if shard is not None:
+            payload = self.phones[shard].payload(dict(counts), self.participants)
+            if payload:
+                _send(payload, realtime.phone_room(self.workshop_id, shard))
+
+    def due_shard(self, now: float, interval: float) -> int | None:
+        """The phone shard to send now: pending, its interval over, waiting longest.
+        At most one per look (POLL), so the shards spread over the interval."""
+        due = [(stream.last, n) for n, stream in enumerate(self.phones)
+               if stream.pending and now - stream.last >= interval]
+        return min(due)[1] if due else None
 
     def run(self) -> None:
         """Leading edge: the first change after a quiet spell goes out at the next look
         (POLL); later ones wait for their audience's interval, so a burst of votes costs
         one broadcast per interval, never one per vote."""
         started = last_full = last_read = time.monotonic()
-        last_phones = last_screens = idle_since = 0.0
-        pending_phones = pending_screens = False
+        idle_since = 0.0
         shared = bool(self.app.config.get("SOCKETIO_MESSAGE_QUEUE"))
         budget = float(self.app.config.get("LIVE_TALLY_BUDGET", DEFAULT_BUDGET))
+        streams = (self.screens, *self.phones)
         while not self.stopped:
             socketio.sleep(POLL)
             now = time.monotonic()
             with _lock:
-                if self.workshop_id in _dirty:
-                    _dirty.discard(self.workshop_id)
-                    pending_phones = pending_screens = True
+                changed = self.workshop_id in _dirty
+                _dirty.discard(self.workshop_id)
                 joined = self.workshop_id in _joined
             full = now - last_full >= FULL_CHECK_EVERY * INTERVAL
-            if full or (shared and now - last_read >= SCREEN_INTERVAL):
+            if changed or full or (shared and now - last_read >= SCREEN_INTERVAL):
                 last_read = now
-                pending_phones = pending_screens = True
+                for stream in streams:
+                    stream.pending = True
             clients = realtime.local_client_count(self.workshop_id)
             phones = clients - realtime.local_screen_count(self.workshop_id)
-            due_phones = pending_phones and now - last_phones >= phone_interval(phones, budget)
-            due_screens = pending_screens and now - last_screens >= SCREEN_INTERVAL
-            if due_phones or due_screens or joined or full:
+            shard = self.due_shard(now, phone_interval(phones, budget))
+            screens = self.screens.pending and now - self.screens.last >= SCREEN_INTERVAL
+            if screens or shard is not None or joined or full:
                 try:
                     with self.app.app_context():
                         try:
                             if joined or full:
                                 last_full = now
                                 self.read_participants()
-                            if due_phones or due_screens:
-                                self.tick(due_phones, due_screens)
+                            if screens or shard is not None:
+                                self.tick(screens, shard)
                         finally:
                             db.session.remove()
                 except Exception:
                     log.exception("tally tick for workshop %s failed", self.workshop_id)
-                if due_screens:
-                    last_screens, pending_screens = now, False
-                if due_phones:
-                    last_phones, pending_phones = now, False
+                for stream in (self.screens if screens else None,
+                               self.phones[shard] if shard is not None else None):
+                    if stream is not None:
+                        stream.last, stream.pending = now, False
             with _lock:
                 if clients > 0 or now - started < INTERVAL:
                     idle_since = 0.0
@@ -162,11 +178,11 @@ class Ticker:
                     return
 
 
-def _send(payload: dict, room: str, skip_sid=None) -> None:
+def _send(payload: dict, room: str) -> None:
     """To this process's own sockets in the room: every process runs its own ticker."""
     try:
         socketio.emit("tally:update", payload, to=room, namespace=realtime.NAMESPACE,
-                      skip_sid=skip_sid, ignore_queue=True)
+                      ignore_queue=True)
     except Exception:  # a failed send must never stop the ticker
         log.exception("tally to %s failed", room)
 
@@ -213,14 +229,16 @@ def ensure_ticker(workshop_id: int) -> None:
     socketio.start_background_task(ticker.run)
 
 
-def current_seq(workshop_id: int, role: str) -> int:
-    """The `seq` of the last tally:update this process sent to that role's stream (0 for
+def current_seq(workshop_id: int, role: str, sid: str | None) -> int:
+    """The `seq` of the last tally:update this process sent to that socket's stream (0 for
     none): a connecting client expects seq + 1 next (the snapshot's `tally_seq`)."""
     with _lock:
         ticker = _tickers.get(workshop_id)
     if ticker is None:
         return 0
-    return ticker.seq if role == realtime.ROLE_PARTICIPANT else ticker.screen_seq
+    if role != realtime.ROLE_PARTICIPANT:
+        return ticker.screens.seq
+    return ticker.phones[realtime.phone_shard(sid)].seq if sid else 0
 
 
 def cached_participants(workshop_id: int) -> dict | None:
