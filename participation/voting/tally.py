@@ -89,6 +89,7 @@ class Ticker:
         self.phones = [_Stream({}, None) for _ in range(PHONE_SHARDS)]
         self.fresh = False    # participants read after the last join this process saw
         self.stopped = False
+        self.last_counts: dict | None = None  # the counts as last read
 
     def baseline(self) -> None:
         counts = _dot_counts(self.workshop_id)
@@ -104,10 +105,13 @@ class Ticker:
         with _lock:
             self.fresh = self.workshop_id not in _joined
 
-    def tick(self, screens: bool, shard: int | None) -> None:
-        """Read the counts once; send what changed to the projectors and facilitators
-        and/or to one shard of the phones."""
-        counts = _dot_counts(self.workshop_id)
+    def tick(self, screens: bool, shard: int | None, read: bool = True) -> None:
+        """Read the counts (unless nothing can have changed since the last read: `read`
+        false); send what changed to the projectors and facilitators and/or to one shard
+        of the phones."""
+        if read or self.last_counts is None:
+            self.last_counts = _dot_counts(self.workshop_id)
+        counts = self.last_counts
         if screens:
             payload = self.screens.payload(counts, self.participants)
             if payload:
@@ -134,6 +138,7 @@ class Ticker:
         shared = bool(self.app.config.get("SOCKETIO_MESSAGE_QUEUE"))
         budget = float(self.app.config.get("LIVE_TALLY_BUDGET", DEFAULT_BUDGET))
         streams = (self.screens, *self.phones)
+        stale = True
         while not self.stopped:
             socketio.sleep(POLL)
             now = time.monotonic()
@@ -144,6 +149,7 @@ class Ticker:
             full = now - last_full >= FULL_CHECK_EVERY * INTERVAL
             if changed or full or (shared and now - last_read >= SCREEN_INTERVAL):
                 last_read = now
+                stale = True  # the next tick reads the counts; later shards reuse them
                 for stream in streams:
                     stream.pending = True
             clients = realtime.local_client_count(self.workshop_id)
@@ -158,7 +164,8 @@ class Ticker:
                                 last_full = now
                                 self.read_participants()
                             if screens or shard is not None:
-                                self.tick(screens, shard)
+                                self.tick(screens, shard, read=stale)
+                                stale = False
                         finally:
                             db.session.remove()
                 except Exception:
