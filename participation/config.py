@@ -58,7 +58,7 @@ def load_config() -> dict:
         "SOCKETIO_ALLOWED_ORIGINS": _list(env.get("SOCKETIO_ALLOWED_ORIGINS")),
         # Send budget: tally frames a second to one session's phones, per process; the
         # interval is phones / budget, never below 250 ms (docs/realtime.md).
-        "LIVE_TALLY_BUDGET": float(env.get("LIVE_TALLY_BUDGET", "4000")),
+        "LIVE_TALLY_BUDGET": float(env.get("LIVE_TALLY_BUDGET", "3000")),
         "PARTICIPANT_RETENTION_DAYS": int(env.get("PARTICIPANT_RETENTION_DAYS", "90")),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "BABEL_DEFAULT_LOCALE": "de",

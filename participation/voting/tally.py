@@ -36,7 +36,7 @@ FULL_CHECK_EVERY = 8     # INTERVALs: also catch writes made by other server pro
 IDLE_TICKS = 20          # INTERVALs without local sockets before the ticker ends
 POLL = 0.02              # seconds between looks at the dirty flag
 SCREEN_INTERVAL = 0.05   # at most 20 tallies a second to projectors and facilitators
-DEFAULT_BUDGET = 4000    # tally frames a second to one session's phones (per process)
+DEFAULT_BUDGET = 3000    # tally frames a second to one session's phones (per process)
 MIN_PHONE_INTERVAL = 0.25
 MAX_PHONE_INTERVAL = 5.0
 PHONE_SHARDS = realtime.PHONE_SHARDS
@@ -45,7 +45,7 @@ PHONE_SHARDS = realtime.PHONE_SHARDS
 def phone_interval(phones: int, budget: float = DEFAULT_BUDGET) -> float:
     """Seconds between tallies to the phones: phones / budget, within [minimum, 5 s].
     A broadcast costs time per socket (the send loop, not the query): 300 phones get one
-    every 250 ms (1,200 frames/s), 2,000 phones one every 0.5 s (4,000 frames/s)."""
+    every 250 ms (1,200 frames/s), 2,000 phones one every 0.67 s (3,000 frames/s)."""
     if budget <= 0:
         return MAX_PHONE_INTERVAL
     return min(MAX_PHONE_INTERVAL, max(MIN_PHONE_INTERVAL, phones / budget))

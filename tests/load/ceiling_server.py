@@ -136,7 +136,7 @@ def _schedule_tally():
 
 def phone_interval(clients):
     # The same send budget as participation/voting/tally.py, so the comparison is fair.
-    return min(5.0, max(0.25, clients / 4000))
+    return min(5.0, max(0.25, clients / 3000))
 
 
 def _ticker():

@@ -11,8 +11,8 @@ from tests.socket.conftest import cid, emit, events
 def test_interval_is_phones_over_budget_never_below_a_quarter_second():
     assert tally.phone_interval(30) == 0.25
     assert tally.phone_interval(300) == 0.25          # 1,200 frames a second, not 10,000
-    assert tally.phone_interval(2000) == 0.5
-    assert tally.phone_interval(5000) == 1.25
+    assert tally.phone_interval(1500) == 0.5
+    assert tally.phone_interval(6000) == 2.0
     assert tally.phone_interval(2000, budget=1000) == 2.0
     assert tally.phone_interval(10**7) == tally.MAX_PHONE_INTERVAL
 
