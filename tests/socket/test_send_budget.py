@@ -89,9 +89,15 @@ def test_a_join_reaches_the_phones_and_the_console(live):
     phone = live.resident(workshop)
     console = live.facilitator(workshop)
     live.resident(workshop)
-    phone_frames, console_frames = arrivals([phone, console], 1.0)
-    assert phone_frames[-1][1]["participants"]["total"] == 2
-    assert console_frames[-1][1]["participants"]["total"] == 2
+    watch = Watch(phone, console)
+    deadline = time.monotonic() + 5
+    totals = []
+    while time.monotonic() < deadline:
+        totals = [frames[-1][1]["participants"]["total"] if frames else None
+                  for frames in watch.poll(0.05)]
+        if totals == [2, 2]:
+            break
+    assert totals == [2, 2]
 
 
 def test_me_updated_goes_to_the_other_tabs_not_the_one_that_placed_the_dot(live):
