@@ -88,8 +88,8 @@ def test_a_join_reaches_the_phones_and_the_console(live):
     workshop = live.workshop()
     phone = live.resident(workshop)
     console = live.facilitator(workshop)
-    live.resident(workshop)
     watch = Watch(phone, console)
+    live.resident(workshop)
     deadline = time.monotonic() + 5
     totals = []
     while time.monotonic() < deadline:
