@@ -4,14 +4,14 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export FLASK_APP := participation:create_app
 
-.PHONY: run test bench eval-similarity install install-test assets translations translations-extract translations-update chromium services clean security-checks bandit pip-audit
+.PHONY: run test bench ref-server eval-similarity install install-test assets translations translations-extract translations-update chromium services clean security-checks bandit pip-audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[similarity]'
+	$(BIN)/pip install --quiet -e '.[similarity,gevent]'
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
@@ -19,13 +19,21 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	touch $@
 
 install: $(VENV)/.installed assets translations
-install-test: $(VENV)/.installed-test assets translations chromium
+install-test: $(VENV)/.installed-test assets translations chromium ref-server
 
 # The Socket.IO browser client and axe-core come from the npm registry and are served by
 # the app itself, never from a CDN.
 node_modules/.package-lock.json: package.json
 	npm install --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The benchmark's reference: a bare Node socket.io 4 server (tests/load/ref_server/).
+REF_SERVER := tests/load/ref_server
+$(REF_SERVER)/node_modules/.package-lock.json: $(REF_SERVER)/package.json
+	npm install --prefix $(REF_SERVER) --no-audit --no-fund --loglevel=error
+	touch $@
+
+ref-server: $(REF_SERVER)/node_modules/.package-lock.json
 
 assets: node_modules/.package-lock.json
 	mkdir -p static/vendor
@@ -80,7 +88,9 @@ bandit: install-test
 pip-audit: install-test
 	$(BIN)/python scripts/pip_audit_gate.py
 
-bench: install-test
+# `make bench`: the app (eventlet, gevent) against the bare Node reference in the same run;
+# BENCH_ARGS="--compare --no-hold" for the comparison table alone, "--full" for issue 7's runs.
+bench: install-test ref-server
 	$(BIN)/python -m tests.load.bench $(BENCH_ARGS)
 
 # Duplicate detection quality on tests/data/duplicate_pairs.csv and lookup latency with
@@ -89,4 +99,4 @@ eval-similarity: install-test
 	$(BIN)/python -m tests.load.eval_similarity $(EVAL_ARGS)
 
 clean:
-	rm -rf $(VENV) node_modules static/vendor .pytest_cache
+	rm -rf $(VENV) node_modules $(REF_SERVER)/node_modules static/vendor .pytest_cache

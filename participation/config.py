@@ -47,11 +47,18 @@ def load_config() -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "SOCKETIO_MESSAGE_QUEUE": env.get("SOCKETIO_MESSAGE_QUEUE") or None,
         "ASYNC_MODE": env.get("ASYNC_MODE", "eventlet"),
+        # Websocket only, no HTTP long-polling: needed when several processes share one
+        # port (REUSE_PORT=1), where the polling requests of one client could reach
+        # different processes (docs/deployment.md).
+        "WEBSOCKET_ONLY": env.get("WEBSOCKET_ONLY", env.get("REUSE_PORT", "")) == "1",
         "PUBLIC_URL": (env.get("PUBLIC_URL") or "").rstrip("/") or None,
         "HOST": env.get("HOST", DEFAULT_HOST),
         "PORT": int(env.get("PORT", "5000")),
         # Extra origins allowed to open a socket (the app's own host is always allowed).
         "SOCKETIO_ALLOWED_ORIGINS": _list(env.get("SOCKETIO_ALLOWED_ORIGINS")),
+        # Send budget: tally frames a second to one session's phones, per process; the
+        # interval is phones / budget, never below 250 ms (docs/realtime.md).
+        "LIVE_TALLY_BUDGET": float(env.get("LIVE_TALLY_BUDGET", "3000")),
         "PARTICIPANT_RETENTION_DAYS": int(env.get("PARTICIPANT_RETENTION_DAYS", "90")),
         # Joins per address and session: a hall's Wi-Fi puts every phone behind one address.
         "JOIN_RATE_LIMIT": env.get("JOIN_RATE_LIMIT", "200 per minute"),

@@ -8,6 +8,7 @@ import json
 import logging
 import re
 import threading
+import zlib
 from dataclasses import dataclass
 
 from flask import has_request_context, request
@@ -48,6 +49,28 @@ def participant_room(participant_id: int) -> str:
     return f"p:{participant_id}"
 
 
+PHONE_SHARDS = 8
+
+
+def phone_shard(sid: str) -> int:
+    return zlib.crc32(sid.encode()) % PHONE_SHARDS
+
+
+def phone_room(workshop_id: int, shard: int) -> str:
+    """One of the PHONE_SHARDS rooms of a session's residents (tallies go out per shard)."""
+    return f"w:{workshop_id}:p{shard}"
+
+
+def others_may_listen(room: str, sid=None) -> bool:
+    """Is any socket but `sid` in the room? Always yes with a message queue (other
+    processes' sockets are not known here)."""
+    server = socketio.server
+    if server is None or getattr(server.manager, "channel", None) is not None:
+        return True
+    members = server.manager.rooms.get(NAMESPACE, {}).get(room) or {}
+    return any(member != sid for member in members)
+
+
 def broadcast(event: str, payload: dict, room: str, skip_sid=None) -> None:
     """Send to a room. Works anywhere (handler, HTTP route, background task)."""
     try:
@@ -74,6 +97,7 @@ class LiveClient:
 
 _clients: dict[str, LiveClient] = {}
 _local_counts: dict[int, int] = {}
+_local_screens: dict[int, set[str]] = {}  # projector and facilitator sockets per session
 _registry_lock = threading.Lock()
 
 
@@ -87,6 +111,8 @@ def register_client(client: LiveClient) -> None:
     with _registry_lock:
         _clients[client.sid] = client
         _local_counts[client.workshop_id] = _local_counts.get(client.workshop_id, 0) + 1
+        if client.role != ROLE_PARTICIPANT:
+            _local_screens.setdefault(client.workshop_id, set()).add(client.sid)
 
 
 def unregister_client(sid: str) -> LiveClient | None:
@@ -99,6 +125,11 @@ def unregister_client(sid: str) -> LiveClient | None:
                 _local_counts[client.workshop_id] = left
             else:
                 _local_counts.pop(client.workshop_id, None)
+            screens = _local_screens.get(client.workshop_id)
+            if screens is not None:
+                screens.discard(sid)
+                if not screens:
+                    del _local_screens[client.workshop_id]
         return client
 
 
@@ -115,6 +146,10 @@ def local_sids_of_participant(participant_id: int | None) -> list[str]:
 
 def local_client_count(workshop_id: int) -> int:
     return _local_counts.get(workshop_id, 0)
+
+
+def local_screen_count(workshop_id: int) -> int:
+    return len(_local_screens.get(workshop_id, ()))
 
 
 # --- payload validation ------------------------------------------------------------------
@@ -292,6 +327,8 @@ def init_socketio(app):
         cors_allowed_origins=allowed_origins(app),
         max_http_buffer_size=MAX_MESSAGE_BYTES,
         manage_session=False,
+        # Always given: Flask-SocketIO keeps options between init_app calls.
+        transports=["websocket"] if app.config.get("WEBSOCKET_ONLY") else ["polling", "websocket"],
     )
 
     def refusal(client):
@@ -304,3 +341,5 @@ def init_socketio(app):
     from . import live_frames, live_revocation
     live_revocation.install()
     live_frames.install(socketio.server)
+    from . import live_origin
+    live_origin.install(app, socketio.server.eio)

@@ -35,6 +35,7 @@ _INFO_KEY = "representation_changed"
 _lock = threading.Lock()
 _due: dict[int, float] = {}    # session id -> when its pending update goes out
 _last: dict[int, float] = {}   # session id -> when its last update went out
+_turned_off: set[int] = set()  # sessions whose projector option was just turned off
 
 
 def room(workshop_id: int, audience: str, locale: str) -> str:
@@ -77,14 +78,20 @@ def push(workshop_id: int) -> None:
     if workshop is None:
         return
     counts = participation_counts(workshop_id)
+    with _lock:
+        hide = workshop_id in _turned_off
+        _turned_off.discard(workshop_id)
     for locale in STAFF_LANGUAGES:
         with force_locale(locale):
             data = payload(workshop, counts)
         realtime.broadcast(EVENT, data, room(workshop_id, FACILITATORS, locale))
-        # Screens also hear that the option was turned off (on_projector false: hide it).
-        realtime.broadcast(EVENT, data if data["on_projector"] else
-                           {"workshop_id": workshop_id, "on_projector": False},
-                           room(workshop_id, SCREENS, locale))
+        # Screens get it while the option is on, and `on_projector: false` once when it was
+        # turned off (hide the panel); never for an option that was never on.
+        if data["on_projector"]:
+            realtime.broadcast(EVENT, data, room(workshop_id, SCREENS, locale))
+        elif hide:
+            realtime.broadcast(EVENT, {"workshop_id": workshop_id, "on_projector": False},
+                               room(workshop_id, SCREENS, locale))
 
 
 def schedule(app, workshop_id: int) -> None:
@@ -132,7 +139,11 @@ def _participant_inserted(mapper, connection, target) -> None:
 
 
 def _workshop_updated(mapper, connection, target) -> None:
-    if inspect(target).attrs.show_representation_on_projector.history.has_changes():
+    history = inspect(target).attrs.show_representation_on_projector.history
+    if history.has_changes():
+        if not target.show_representation_on_projector and any(history.deleted):
+            with _lock:
+                _turned_off.add(target.id)
         _mark(target, target.id)
 
 

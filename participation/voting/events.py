@@ -9,7 +9,8 @@ def on_add(client, payload):
     through the tally ticker (`tally:update`)."""
     client_id = get_client_id(payload)
     idea_id = get_int(payload, "idea_id")
-    result = services.add_dot(client.workshop_id, client.participant_id, idea_id, client_id)
+    result = services.add_dot(client.workshop_id, client.participant_id, idea_id, client_id,
+                              sid=client.sid)
     return _ack(result)
 
 

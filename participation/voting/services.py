@@ -1,7 +1,7 @@
 """Dot voting: a budget per participant and phase, a limit per idea, take-backs, and
 idempotent writes (a repeated client_id is the same write, even from two tabs at once)."""
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, update
+from sqlalchemy import bindparam, func, update
 from sqlalchemy.exc import IntegrityError
 
 from .. import realtime
@@ -29,13 +29,19 @@ def lock_participant(participant_id: int) -> Participant:
     return participant
 
 
+_statements: dict = {}  # built once: building SQL expressions costs more than running them
+
+
 def take_sqlite_write_lock(participant_id: int) -> None:
     """On SQLite, a no-op UPDATE as the transaction's first statement takes the database's
     write lock, so no read snapshot can go stale before the write (nothing on PostgreSQL)."""
     if db.session.get_bind().dialect.name == "sqlite":
-        db.session.execute(update(Participant).where(Participant.id == participant_id)
-                           .values(channel=Participant.channel)
-                           .execution_options(synchronize_session=False))
+        if "lock" not in _statements:
+            _statements["lock"] = (update(Participant)
+                                   .where(Participant.id == bindparam("participant"))
+                                   .values(channel=Participant.channel)
+                                   .execution_options(synchronize_session=False))
+        db.session.execute(_statements["lock"], {"participant": participant_id})
 
 
 def participant_gone() -> DomainError:
@@ -49,11 +55,15 @@ def _active():
 def dots_of(workshop, participant_ids) -> dict[int, dict[int, int]]:
     """Per participant, active dots of the current phase per idea (one query for many);
     dots on a hidden idea are given back while it is hidden."""
-    rows = db.session.execute(
-        db.select(Dot.participant_id, Dot.idea_id, func.count()).join(Idea, Idea.id == Dot.idea_id)
-        .where(Dot.participant_id.in_(participant_ids), Dot.phase == workshop.phase, _active(),
-               Idea.status != IdeaStatus.HIDDEN.value)
-        .group_by(Dot.participant_id, Dot.idea_id)).all()
+    if "dots_of" not in _statements:
+        _statements["dots_of"] = (
+            db.select(Dot.participant_id, Dot.idea_id, func.count()).join(Idea, Idea.id == Dot.idea_id)
+            .where(Dot.participant_id.in_(bindparam("participants", expanding=True)),
+                   Dot.phase == bindparam("phase"), _active(),
+                   Idea.status != IdeaStatus.HIDDEN.value)
+            .group_by(Dot.participant_id, Dot.idea_id))
+    rows = db.session.execute(_statements["dots_of"], {"participants": list(participant_ids),
+                                                       "phase": workshop.phase}).all()
     found = {participant_id: {} for participant_id in participant_ids}
     for participant_id, idea_id, count in rows:
         found[participant_id][idea_id] = count
@@ -83,11 +93,12 @@ def _own(dot: Dot, participant_id: int) -> Dot:
     return dot
 
 
-def add_dot(workshop_id: int, participant_id: int, idea_id, client_id: str) -> dict:
+def add_dot(workshop_id: int, participant_id: int, idea_id, client_id: str, sid=None) -> dict:
     """Place one dot. Returns {"me", "dots", "repeat"}. The rules and the grouped commit
-    (several dots of a process in one transaction, acked only after it) are in batch.py."""
+    (several dots of a process in one transaction, acked only after it) are in batch.py.
+    `sid`: the socket that sent it (its ack carries `me`; no `me:updated` for it)."""
     from . import batch
-    return batch.add_dot(workshop_id, participant_id, idea_id, client_id)
+    return batch.add_dot(workshop_id, participant_id, idea_id, client_id, sid)
 
 
 def remove_dot(workshop_id: int, participant_id: int, idea_id, client_id: str) -> dict:

@@ -1,12 +1,24 @@
 """The per-session tally ticker. Votes never broadcast counts themselves: they mark the
-session dirty, and one ticker per session and process sends the changed counts: to the
-projectors and facilitators up to 20 times a second, to everyone (the phones) at an interval
-that grows with the number of connected sockets (30 ms in a hall, 0.2 s for 2,000). The
-first change after a quiet spell goes out at once. The ticker runs only while this process has sockets in that session, and ends
-after a short idle grace, so an empty session costs nothing.
+session dirty, and one ticker per session and process sends the changed counts:
 
-Works under eventlet, gevent and threading: it uses socketio.start_background_task and
-socketio.sleep, and threading.Lock (monkey-patched into a green lock where needed).
+- to the projectors and facilitators at once (up to 20 times a second): the wall is what
+  the hall watches;
+- to the phones within a send budget: at most LIVE_TALLY_BUDGET frames a second for the
+  session's phones in this process, so the interval is phones / budget seconds, never
+  below 250 ms and never above 5 s. The phones' page moves its
+  counters smoothly in between (static/js/live/tally_easing.js).
+
+The first change after a quiet spell goes out at once. Each stream carries `seq`, one more
+per tally:update a socket gets, so a client can notice a missed one (docs/realtime.md).
+Tallies go to this process's own sockets only (`ignore_queue`): with several processes
+each ticker serves its own sockets and reads the counts from the database, every
+SCREEN_INTERVAL when a message queue is set (a dot in another process marks nothing here).
+Participant counts are read again only after a join (or every FULL_CHECK), not per tick.
+
+The ticker runs only while this process has sockets in that session, and ends after a
+short idle grace, so an empty session costs nothing. Works under eventlet, gevent and
+threading: socketio.start_background_task and socketio.sleep, and threading.Lock
+(monkey-patched into a green lock where needed).
 """
 import logging
 import threading
@@ -24,92 +36,144 @@ FULL_CHECK_EVERY = 8     # INTERVALs: also catch writes made by other server pro
 IDLE_TICKS = 20          # INTERVALs without local sockets before the ticker ends
 POLL = 0.02              # seconds between looks at the dirty flag
 SCREEN_INTERVAL = 0.05   # at most 20 tallies a second to projectors and facilitators
+DEFAULT_BUDGET = 3000    # tally frames a second to one session's phones (per process)
+MIN_PHONE_INTERVAL = 0.25
+MAX_PHONE_INTERVAL = 5.0
+PHONE_SHARDS = realtime.PHONE_SHARDS
 
 
-def phone_interval(clients: int) -> float:
-    """Seconds between tallies to everyone. A broadcast costs time per connected socket
-    (profile: the send loop, not the query), so a big session gets fewer, larger tallies:
-    about 30 ms in a hall, 0.2 s with 2,000 phones, at most 0.5 s."""
-    return min(0.5, max(0.03, clients * 0.0001))
+def phone_interval(phones: int, budget: float = DEFAULT_BUDGET) -> float:
+    """Seconds between tallies to the phones: phones / budget, within [minimum, 5 s].
+    A broadcast costs time per socket (the send loop, not the query): 300 phones get one
+    every 250 ms (1,200 frames/s), 2,000 phones one every 0.67 s (3,000 frames/s)."""
+    if budget <= 0:
+        return MAX_PHONE_INTERVAL
+    return min(MAX_PHONE_INTERVAL, max(MIN_PHONE_INTERVAL, phones / budget))
 
 
 _lock = threading.Lock()
 _dirty: set[int] = set()
+_joined: set[int] = set()   # sessions whose participant counts changed
 _tickers: dict[int, "Ticker"] = {}
+
+
+class _Stream:
+    """One audience's tally stream: what it was sent last, and its frame numbers."""
+    __slots__ = ("counts", "participants", "seq", "last", "pending")
+
+    def __init__(self, counts, participants):
+        self.counts, self.participants = dict(counts), participants
+        self.seq, self.last, self.pending = 0, 0.0, False
+
+    def payload(self, counts: dict, participants) -> dict | None:
+        """The next frame (only what changed since this stream's last), or None."""
+        changed = _changed(self.counts, counts)
+        # An idea that left the wall (hidden, merged) is dropped by its own event.
+        self.counts = counts
+        if not changed and participants == self.participants:
+            return None
+        self.participants = participants
+        self.seq += 1
+        return {"seq": self.seq, "counts": changed, "participants": participants}
 
 
 class Ticker:
     def __init__(self, app, workshop_id: int):
         self.app = app
         self.workshop_id = workshop_id
-        self.counts: dict[str, int] = {}
         self.participants: dict | None = None
-        self.screen_counts: dict[str, int] = {}
-        self.fresh = False  # participants read after the last change this process saw
+        self.screens = _Stream({}, None)  # projectors and facilitators
+        # The phones in PHONE_SHARDS rooms, each its own stream sent at its own moment: one
+        # broadcast to thousands of sockets would queue every ack and the projector's
+        # frame behind it; eight smaller ones let them through in between.
+        self.phones = [_Stream({}, None) for _ in range(PHONE_SHARDS)]
+        self.fresh = False    # participants read after the last join this process saw
         self.stopped = False
+        self.last_counts: dict | None = None  # the counts as last read
 
     def baseline(self) -> None:
-        self.counts, self.participants = _read(self.workshop_id)
+        counts = _dot_counts(self.workshop_id)
+        self.participants = _participant_counts(self.workshop_id)
+        for stream in (self.screens, *self.phones):
+            stream.counts, stream.participants = dict(counts), self.participants
         self.fresh = True
-        self.screen_counts = dict(self.counts)
 
-    def tick(self, everyone: bool) -> None:
-        """Read the counts once; send what changed to everyone (phones included), or only to
-        the projectors and facilitators, who get tallies more often: the wall is what the
-        hall looks at, and those rooms are small. Counts are absolute, so a client that gets
-        both sends is right either way."""
-        counts, participants = _read(self.workshop_id)
-        if everyone:
-            self.fresh = not pending_dirty(self.workshop_id)
-            changed = _changed(self.counts, counts)
-            # An idea that left the wall (hidden, merged) is dropped by its own event.
-            self.counts, self.screen_counts = counts, dict(counts)
-            if changed or participants != self.participants:
-                self.participants = participants
-                realtime.broadcast("tally:update", {"counts": changed, "participants": participants},
-                                   realtime.session_room(self.workshop_id))
-            return
-        changed = _changed(self.screen_counts, counts)
-        self.screen_counts = counts
-        if changed:
-            payload = {"counts": changed, "participants": participants}
-            realtime.broadcast("tally:update", payload, realtime.screen_room(self.workshop_id))
-            realtime.broadcast("tally:update", payload, realtime.facilitator_room(self.workshop_id))
+    def read_participants(self) -> None:
+        with _lock:
+            _joined.discard(self.workshop_id)
+        self.participants = _participant_counts(self.workshop_id)
+        with _lock:
+            self.fresh = self.workshop_id not in _joined
+
+    def tick(self, screens: bool, shard: int | None, read: bool = True) -> None:
+        """Read the counts (unless nothing can have changed since the last read: `read`
+        false); send what changed to the projectors and facilitators and/or to one shard
+        of the phones."""
+        if read or self.last_counts is None:
+            self.last_counts = _dot_counts(self.workshop_id)
+        counts = self.last_counts
+        if screens:
+            payload = self.screens.payload(counts, self.participants)
+            if payload:
+                _send(payload, realtime.screen_room(self.workshop_id))
+                _send(payload, realtime.facilitator_room(self.workshop_id))
+        if shard is not None:
+            payload = self.phones[shard].payload(dict(counts), self.participants)
+            if payload:
+                _send(payload, realtime.phone_room(self.workshop_id, shard))
+
+    def due_shard(self, now: float, interval: float) -> int | None:
+        """The phone shard to send now: pending, its interval over, waiting longest.
+        At most one per look (POLL), so the shards spread over the interval."""
+        due = [(stream.last, n) for n, stream in enumerate(self.phones)
+               if stream.pending and now - stream.last >= interval]
+        return min(due)[1] if due else None
 
     def run(self) -> None:
         """Leading edge: the first change after a quiet spell goes out at the next look
         (POLL); later ones wait for their audience's interval, so a burst of votes costs
         one broadcast per interval, never one per vote."""
-        started = last_full = time.monotonic()
-        last_all = last_screen = idle_since = 0.0
-        pending_all = pending_screen = False
+        started = last_full = last_read = time.monotonic()
+        idle_since = 0.0
+        shared = bool(self.app.config.get("SOCKETIO_MESSAGE_QUEUE"))
+        budget = float(self.app.config.get("LIVE_TALLY_BUDGET", DEFAULT_BUDGET))
+        streams = (self.screens, *self.phones)
+        stale = True
         while not self.stopped:
             socketio.sleep(POLL)
             now = time.monotonic()
             with _lock:
-                if self.workshop_id in _dirty:
-                    _dirty.discard(self.workshop_id)
-                    pending_all = pending_screen = True
-                    self.fresh = False
-            if now - last_full >= FULL_CHECK_EVERY * INTERVAL:
-                last_full = now
-                pending_all = pending_screen = True
+                changed = self.workshop_id in _dirty
+                _dirty.discard(self.workshop_id)
+                joined = self.workshop_id in _joined
+            full = now - last_full >= FULL_CHECK_EVERY * INTERVAL
+            if changed or full or (shared and now - last_read >= SCREEN_INTERVAL):
+                last_read = now
+                stale = True  # the next tick reads the counts; later shards reuse them
+                for stream in streams:
+                    stream.pending = True
             clients = realtime.local_client_count(self.workshop_id)
-            due_all = pending_all and now - last_all >= phone_interval(clients)
-            due_screen = pending_screen and now - last_screen >= SCREEN_INTERVAL
-            if due_all or due_screen:
+            phones = clients - realtime.local_screen_count(self.workshop_id)
+            shard = self.due_shard(now, phone_interval(phones, budget))
+            screens = self.screens.pending and now - self.screens.last >= SCREEN_INTERVAL
+            if screens or shard is not None or joined or full:
                 try:
                     with self.app.app_context():
                         try:
-                            self.tick(everyone=due_all)
+                            if joined or full:
+                                last_full = now
+                                self.read_participants()
+                            if screens or shard is not None:
+                                self.tick(screens, shard, read=stale)
+                                stale = False
                         finally:
                             db.session.remove()
                 except Exception:
                     log.exception("tally tick for workshop %s failed", self.workshop_id)
-                last_screen = now
-                pending_screen = False
-                if due_all:
-                    last_all, pending_all = now, False
+                for stream in (self.screens if screens else None,
+                               self.phones[shard] if shard is not None else None):
+                    if stream is not None:
+                        stream.last, stream.pending = now, False
             with _lock:
                 if clients > 0 or now - started < INTERVAL:
                     idle_since = 0.0
@@ -121,15 +185,27 @@ class Ticker:
                     return
 
 
+def _send(payload: dict, room: str) -> None:
+    """To this process's own sockets in the room: every process runs its own ticker."""
+    try:
+        socketio.emit("tally:update", payload, to=room, namespace=realtime.NAMESPACE,
+                      ignore_queue=True)
+    except Exception:  # a failed send must never stop the ticker
+        log.exception("tally to %s failed", room)
+
+
 def _changed(sent: dict, counts: dict) -> dict:
     return {key: value for key, value in counts.items() if sent.get(key, 0) != value}
 
 
-def _read(workshop_id: int) -> tuple[dict, dict]:
+def _dot_counts(workshop_id: int) -> dict[str, int]:
     from ..ideas import services as idea_services
+    return {str(key): value for key, value in idea_services.dot_counts(workshop_id).items()}
+
+
+def _participant_counts(workshop_id: int) -> dict:
     from ..workshops import services as workshop_services
-    counts = {str(key): value for key, value in idea_services.dot_counts(workshop_id).items()}
-    return counts, workshop_services.participant_counts(workshop_id)
+    return workshop_services.participant_counts(workshop_id)
 
 
 def pending_dirty(workshop_id: int) -> bool:
@@ -137,9 +213,12 @@ def pending_dirty(workshop_id: int) -> bool:
         return workshop_id in _dirty
 
 
-def mark_dirty(workshop_id: int) -> None:
+def mark_dirty(workshop_id: int, joined: bool = False) -> None:
+    """Counts changed (a dot); `joined`: the participant counts changed (a join)."""
     with _lock:
         _dirty.add(workshop_id)
+        if joined:
+            _joined.add(workshop_id)
 
 
 def ensure_ticker(workshop_id: int) -> None:
@@ -157,13 +236,25 @@ def ensure_ticker(workshop_id: int) -> None:
     socketio.start_background_task(ticker.run)
 
 
+def current_seq(workshop_id: int, role: str, sid: str | None) -> int:
+    """The `seq` of the last tally:update this process sent to that socket's stream (0 for
+    none): a connecting client expects seq + 1 next (the snapshot's `tally_seq`)."""
+    with _lock:
+        ticker = _tickers.get(workshop_id)
+    if ticker is None:
+        return 0
+    if role != realtime.ROLE_PARTICIPANT:
+        return ticker.screens.seq
+    return ticker.phones[realtime.phone_shard(sid)].seq if sid else 0
+
+
 def cached_participants(workshop_id: int) -> dict | None:
     """The participant counts this process's ticker last read (at most one tick old; the
     next tally:update carries any change), or None. Counting every participant of a big
     session for each of 2,000 reconnecting phones was a quarter of the snapshot's cost."""
     with _lock:
         ticker = _tickers.get(workshop_id)
-        if ticker is None or not ticker.fresh or workshop_id in _dirty or not ticker.participants:
+        if ticker is None or not ticker.fresh or workshop_id in _joined or not ticker.participants:
             return None  # a join (or a vote) may not be counted yet: ask the database
         return dict(ticker.participants)
 
@@ -180,3 +271,4 @@ def stop_all() -> None:
             ticker.stopped = True
         _tickers.clear()
         _dirty.clear()
+        _joined.clear()

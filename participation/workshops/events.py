@@ -78,6 +78,7 @@ def on_connect(auth=None):
             join_room(realtime.screen_room(client.workshop_id))
         else:
             join_room(realtime.participant_room(client.participant_id))
+            join_room(realtime.phone_room(client.workshop_id, realtime.phone_shard(request.sid)))
         from ..results import live as live_representation
         live_representation.join_rooms(client)
         realtime.register_client(client)

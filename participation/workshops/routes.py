@@ -27,8 +27,11 @@ def _workshop_for(workshop_id: int, permission: Permission):
 
 
 def _live_config(workshop, role: str, **extra) -> dict:
-    return {"workshop_id": workshop.id, "role": role, "namespace": NAMESPACE,
-            "socketio_path": "/socket.io", **extra}
+    config = {"workshop_id": workshop.id, "role": role, "namespace": NAMESPACE,
+              "socketio_path": "/socket.io", **extra}
+    if current_app.config.get("WEBSOCKET_ONLY"):
+        config["transports"] = ["websocket"]
+    return config
 
 
 def _join_context(workshop) -> dict:
@@ -56,12 +59,15 @@ def workshop_new(municipality_id):
     form = WorkshopForm()
     if form.validate_on_submit():
         try:
-            services.create_workshop(municipality_id, current_user.id, form.settings())
+            workshop = services.create_workshop(municipality_id, current_user.id, form.settings())
         except DomainError as error:
             flash(str(error.message), "error")
         else:
             flash(_("Die Werkstatt ist angelegt. Öffnen Sie sie, wenn es losgeht."), "success")
-            return redirect(url_for("workshops.workshop_list", municipality_id=municipality_id))
+            # To the new session's card: its id is in the address (#w-<id>), for people
+            # (the list scrolls to it) and for programs (docs/realtime.md).
+            return redirect(url_for("workshops.workshop_list", municipality_id=municipality_id,
+                                    _anchor=f"w-{workshop.id}"))
     return render_template("workshops/form.html", form=form, municipality=municipality,
                            workshop=None), 400 if form.errors else 200
 

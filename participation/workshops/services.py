@@ -338,5 +338,5 @@ def join(workshop_id: int, *, age_band: str | None = None,
     db.session.add(participant)
     db.session.commit()
     from ..voting import tally
-    tally.mark_dirty(workshop.id)
+    tally.mark_dirty(workshop.id, joined=True)
     return participant

@@ -1,4 +1,6 @@
 """The full picture of a session for one connecting client (docs/realtime.md)."""
+from flask import has_request_context, request
+
 from .. import realtime
 from ..ideas import services as idea_services
 from ..voting import services as voting_services
@@ -21,6 +23,8 @@ def snapshot(workshop_id: int, role: str, participant_id: int | None = None) -> 
         "me": me,
         "participants": (tally.cached_participants(workshop_id)
                          or services.participant_counts(workshop_id)),
+        "tally_seq": tally.current_seq(workshop_id, role,
+                                       getattr(request, "sid", None) if has_request_context() else None),
     }
     from ..results.live import for_snapshot
     representation = for_snapshot(workshop, role)

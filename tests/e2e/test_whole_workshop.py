@@ -43,7 +43,7 @@ def test_a_whole_workshop(open_page, live_server):
     console.fill("#dots_per_participant", "3")
     console.fill("#max_dots_per_idea", "2")
     console.locator("main form button[type=submit]").click()
-    console.wait_for_url(re.compile(rf".*/m/{home}/workshops$"))
+    console.wait_for_url(re.compile(rf".*/m/{home}/workshops#w-\d+$"))
     card = console.locator(".card", has=console.get_by_role("heading", name="Heimstadt 2040"))
     card.locator("form[action$='/open'] button[type=submit]").click()  # open it: the console
     console.wait_for_url(re.compile(r".*/w/\d+$"))

@@ -16,12 +16,15 @@ def test_new_session_with_defaults_then_open_and_close(login_as, world):
         "moderation_mode": "post"})
     assert response.status_code == 302
     workshop = db.session.scalar(db.select(Workshop))
-    assert workshop.status == "draft" and workshop.join_code is None
+    # The redirect names the new session (its card on the list), so a program learns its id.
+    assert response.headers["Location"].endswith(f"/m/{home}/workshops#w-{workshop.id}")
+    assert workshop.status == "draft" and workshop.phase == "kritik" and workshop.join_code is None
     assert workshop.question_kritik == "Was stört Sie heute in unserem Ort?"
     assert workshop.question_utopie == "Wie wäre es ideal?"
     assert workshop.ask_migration_background is False
     listing = client.get(f"/m/{home}/workshops").get_data(as_text=True)
     assert "Älter werden im Quartier" in listing and "Entwurf" in listing
+    assert f'id="w-{workshop.id}"' in listing
 
     assert client.post(f"/w/{workshop.id}/open").status_code == 302
     db.session.refresh(workshop)

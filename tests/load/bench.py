@@ -1,13 +1,17 @@
 """`make bench`: the live-workshop benchmark.
 
-    python -m tests.load.bench                 # the full run (about 20 minutes)
-    python -m tests.load.bench --quick         # a smoke run (about 2 minutes)
-    python -m tests.load.bench --scenarios hall --hall-phones 5 --targets eventlet
+    python -m tests.load.bench                 # issue 16's comparison with the Node reference
+    python -m tests.load.bench --compare --no-hold   # only the comparison table (4-5 minutes)
+    python -m tests.load.bench --full          # issue 7's scenarios (about 20 minutes)
+    python -m tests.load.bench --quick         # a smoke run of those (about 2 minutes)
+    python -m tests.load.bench --full --scenarios hall --hall-phones 5 --targets eventlet
 
-Targets side by side: the app with ASYNC_MODE=eventlet and gevent (one process, SQLite),
-the bare python-socketio ceiling server, and the app on PostgreSQL + Redis with one and two
-processes. Cores: the server is pinned to CPU 0 and the load generator (this process and
-its workers) to CPU 1, except in the scale-out runs, where the OS shares both cores.
+Targets: the app with ASYNC_MODE=eventlet and gevent (one process, SQLite), `ref` (the bare
+Node socket.io 4 server in tests/load/ref_server/), `ceiling` (a bare python-socketio
+server), the app on PostgreSQL + Redis with one and two processes on two ports
+(`eventlet-pg2`) or on one port with SO_REUSEPORT (`gevent-rp2`). Cores: the server is pinned
+to CPU 0 and the load generator (this process and its workers) to CPU 1, except in the
+scale-out runs, where the OS shares both cores.
 """
 import argparse
 import asyncio
@@ -16,11 +20,14 @@ import random
 import sys
 import time
 
-from . import report
+from . import compare, report
 from .clients import now
 from .scenarios import IDEAS, Run, ms, pct
 from .server import raise_fd_limit
 
+COMPARE = {"sizes": [2000], "duration": 15, "rate": 200, "burst_window": 10,
+           "reconnect_at": 0, "scaleout_size": 2000, "scaleout_duration": 15,
+           "targets": "eventlet,gevent,ref", "scenarios": "compare,hold"}
 FULL = {"sizes": [500, 1000, 2000, 5000], "duration": 60, "rate": 200, "burst_window": 10,
         "reconnect_at": 2000, "scaleout_size": 2000, "scaleout_duration": 30,
         "targets": "eventlet,gevent,ceiling,eventlet-pg1,eventlet-pg2",
@@ -37,6 +44,13 @@ def targets(names, args):
         name = name.strip()
         if name in ("eventlet", "gevent"):
             out.append({"name": name, "kind": "app", "mode": name})
+        elif name == "ref":
+            out.append({"name": "ref", "kind": "ref", "mode": "node"})
+        elif "-rp" in name:  # several processes on one port (SO_REUSEPORT), PG + Redis
+            mode, procs = name.split("-rp")
+            out.append({"name": name, "kind": "app", "mode": mode, "processes": int(procs),
+                        "postgres": True, "queue": args.redis, "pin": False,
+                        "reuseport": True})
         elif name == "ceiling":
             out.append({"name": "ceiling", "kind": "ceiling", "mode": "eventlet"})
         elif name.startswith("eventlet-pg") or name.startswith("gevent-pg"):
@@ -212,6 +226,16 @@ async def run_target(target, args, scenarios, rows, deadline):
         pg = throwaway_database()
         target["db_url"] = pg.__enter__()
     try:
+        if {"compare", "hold"} & scenarios:
+            run = Run(dict(target, db_url=target.get("db_url")), args, rng)
+            try:
+                await run.start(budget=compare.dot_budget(args))
+                if "compare" in scenarios:
+                    await compare.compare(run, args, rows)
+                if "hold" in scenarios and time.monotonic() < deadline:
+                    await compare.hold(run, args, rows)
+            finally:
+                await run.stop()
         if "hall" in scenarios and not target.get("postgres"):
             run = Run(target, args, rng)
             try:
@@ -255,9 +279,21 @@ async def run_target(target, args, scenarios, rows, deadline):
 def parse(argv):
     p = argparse.ArgumentParser(prog="python -m tests.load.bench", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--quick", action="store_true", help="a short smoke run")
-    p.add_argument("--targets", help="comma list: eventlet,gevent,ceiling,eventlet-pg1,eventlet-pg2")
-    p.add_argument("--scenarios", help="comma list: hall,city,reconnect,flood")
+    p.add_argument("--compare", action="store_true",
+                   help="issue 16's comparison with the Node reference (the default)")
+    p.add_argument("--full", action="store_true", help="issue 7's scenarios, about 20 minutes")
+    p.add_argument("--quick", action="store_true", help="a short smoke run of issue 7's scenarios")
+    p.add_argument("--compare-seconds", type=float, default=15,
+                   help="seconds of dots per comparison step")
+    p.add_argument("--compare-steps", default=compare.STEPS,
+                   help="phones:dots per second of each comparison step")
+    p.add_argument("--no-hold", dest="hold", action="store_false",
+                   help="leave out the 5,000-phone hold")
+    p.add_argument("--hold-phones", type=int, default=5000)
+    p.add_argument("--hold-rate", type=float, default=100, help="dots/s while phones are held")
+    p.add_argument("--targets", help="comma list: eventlet,gevent,ref,ceiling,eventlet-pg1,"
+                                     "eventlet-pg2,gevent-rp2 (-pgN: N ports, -rpN: one port)")
+    p.add_argument("--scenarios", help="comma list: compare,hold,hall,city,reconnect,flood")
     p.add_argument("--sizes", help="city sizes, e.g. 500,1000,2000,5000")
     p.add_argument("--duration", type=float, help="seconds of sustained dots per size")
     p.add_argument("--rate", type=float, help="sustained dots per second")
@@ -282,7 +318,9 @@ def parse(argv):
     p.add_argument("--out", default="bench-results")
     p.add_argument("--seed", type=int, default=2026)
     args = p.parse_args(argv)
-    preset = QUICK if args.quick else FULL
+    preset = QUICK if args.quick else FULL if args.full else COMPARE
+    if not args.hold and preset is COMPARE and args.scenarios is None:
+        args.scenarios = "compare"
     for key, value in preset.items():
         attr = key.replace("-", "_")
         if getattr(args, attr, None) is None:
@@ -313,6 +351,7 @@ async def main(argv=None):
         await run_target(target, args, scenarios, rows, deadline)
     path = report.write(args, rows, started, fds)
     report.print_table(rows, args)
+    compare.print_compare(rows)
     print(f"\nJSON: {path}")
     return rows
 

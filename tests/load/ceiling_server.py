@@ -135,8 +135,8 @@ def _schedule_tally():
 
 
 def phone_interval(clients):
-    # The same policy as participation/voting/tally.py, so the comparison is fair.
-    return min(0.5, max(0.03, clients * 0.0001))
+    # The same send budget as participation/voting/tally.py, so the comparison is fair.
+    return min(5.0, max(0.25, clients / 3000))
 
 
 def _ticker():

@@ -101,8 +101,15 @@ def document(args, rows, started, fds):
                       "note": "scale-out (pg) runs are not pinned"},
             "fd_limit": fds, "args": {k: v for k, v in vars(args).items()
                                       if isinstance(v, (int, float, str, list, bool))},
-            "rows": rows, "ratios": ratios(rows),
+            "rows": rows, "ratios": ratios(rows), "ratios_to_ref": _compare().ratios(rows),
+            "issue16_targets": [dict(target=t, what=w, value=v, met=m)
+                                for t, w, v, m in _compare().checks(rows)],
             "targets": [dict(target=t, what=w, value=v, met=m) for t, w, v, m in targets_check(rows)]}
+
+
+def _compare():
+    from . import compare
+    return compare
 
 
 def write(args, rows, started, fds):
@@ -129,7 +136,7 @@ def table(rows):
         lines.append(" ".join(_cell(r.get(key), width) for key, _, width in COLUMNS))
         notes = [f"{k}={r[k]}" for k in ("errors", "join_failed", "projector_missed",
                                          "phone_missed", "count_mismatch", "projector_mismatch",
-                                         "idea_p99", "ack_p95", "cpu_ms_per_dot", "peak_rss_mb", "server_up_s",
+                                         "idea_p99", "ack_p95", "server_cpu_each", "cpu_ms_per_dot", "peak_rss_mb", "server_up_s",
                                          "reconnect100_s", "flood", "note", "join_errors",
                                          "connect_s")
                  if r.get(k) not in (None, 0, {}, [], "")]

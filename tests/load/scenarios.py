@@ -60,13 +60,19 @@ class Run:
         env = {"ASYNC_MODE": self.t["mode"], "SECRET_KEY": "bench-secret-key",
                "INSTANCE_PATH": self.tmp, "DATABASE_URL": self.t.get("db_url", ""),
                "SOCKETIO_MESSAGE_QUEUE": self.t.get("queue", ""),
-               "RATELIMIT_STORAGE_URI": "memory://", "PYTHONUNBUFFERED": "1"}
+               "RATELIMIT_STORAGE_URI": "memory://", "PYTHONUNBUFFERED": "1",
+               "REUSE_PORT": "1" if self.t.get("reuseport") else "",
+               **self.t.get("env", {})}
         return {k: v for k, v in env.items() if v}
 
     async def start(self, budget):
         t = self.t
-        ports = [free_port() for _ in range(t.get("processes", 1))]
-        bases = [f"http://127.0.0.1:{port}" for port in ports]
+        # SO_REUSEPORT targets: several processes listen on one port, the kernel spreads
+        # the connections; otherwise one port per process.
+        shared = t.get("reuseport")
+        ports = ([free_port()] * t.get("processes", 1) if shared
+                 else [free_port() for _ in range(t.get("processes", 1))])
+        bases = sorted({f"http://127.0.0.1:{port}" for port in ports})
         gen_cpus = self.args.generator_cpus if t.get("pin", True) else None
         # The workers start (imports take a while) while the database and server get ready.
         self.fleet = Fleet(bases, None, self.args.workers, gen_cpus)
@@ -75,6 +81,10 @@ class Run:
                 t["db_url"] = setup_db.sqlite_url(self.tmp)
             self.info = await asyncio.to_thread(setup_db.prepare, t["db_url"], budget, MAX_PER_IDEA)
             argv = None
+        elif t["kind"] == "ref":
+            self.info = {"workshop_id": 1, "code": "REF001", "email": "x@example.org",
+                         "password": "x"}
+            argv = ["node", os.path.join("tests", "load", "ref_server", "server.js")]
         else:
             self.info = {"workshop_id": 1, "code": "CEIL01", "email": "x@example.org",
                          "password": "x"}
@@ -82,10 +92,14 @@ class Run:
         pins = self.args.server_cpus if t.get("pin", True) else None
         for n, port in enumerate(ports):
             server = ServerProcess(self.env(), port, argv=argv,
-                                   cpus=pins if len(ports) == 1 else None,
+                                   cpus=pins if len(ports) == 1 else t.get("cpus"),
                                    log_path=os.path.join(self.tmp, f"server{n}.log"))
             self.servers.append(server)
-        await asyncio.gather(*(asyncio.to_thread(s.start) for s in self.servers))
+        if shared:  # one at a time: each must be listening before the next is counted
+            for server in self.servers:
+                await asyncio.to_thread(server.start)
+        else:
+            await asyncio.gather(*(asyncio.to_thread(s.start) for s in self.servers))
         print(f"[bench] {t['name']}: server pid {[s.proc.pid for s in self.servers]}, "
               f"logs in {self.tmp}", file=sys.stderr, flush=True)
         self.http = aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar(),
@@ -185,7 +199,8 @@ class Run:
         ack_lat = [r[3] - r[2] for r in ok]
         return {"sent": len(rows), "acked": len(ok), "errors": errors,
                 "p50": ms(pct(projector, 50)), "p95": ms(pct(projector, 95)),
-                "p99": ms(pct(projector, 99)), "ack_p95": ms(pct(ack_lat, 95)),
+                "p99": ms(pct(projector, 99)), "ack_p50": ms(pct(ack_lat, 50)),
+                "ack_p95": ms(pct(ack_lat, 95)), "ack_p99": ms(pct(ack_lat, 99)),
                 "projector_missed": missed, "phone_p99": ms(pct(phone_lat, 99)),
                 "phone_missed": phone_miss,
                 "dots_per_s": round(len(ok) / max(last - first, 1e-6), 1),

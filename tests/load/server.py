@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 
 import psutil
@@ -72,12 +73,26 @@ class ServerProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"server exited with {self.proc.returncode}; see {self.log_path}")
             try:
-                with urllib.request.urlopen(self.base + self.health_path, timeout=2) as response:
-                    if response.status < 500:
-                        return
+                # With SO_REUSEPORT another process may answer on the port: this one
+                # counts as ready once it listens itself.
+                if self.listening():
+                    with urllib.request.urlopen(self.base + self.health_path, timeout=2) as response:
+                        if response.status < 500:
+                            return
+            except urllib.error.HTTPError as error:  # e.g. 400: a websocket-only server
+                if error.code < 500:
+                    return
             except Exception:  # noqa: BLE001  not listening yet
-                time.sleep(0.05)
+                pass
+            time.sleep(0.05)
         raise RuntimeError(f"server on port {self.port} not ready after {timeout} s")
+
+    def listening(self) -> bool:
+        try:
+            return any(c.status == psutil.CONN_LISTEN and c.laddr.port == self.port
+                       for c in self.ps.net_connections("tcp"))
+        except psutil.Error:
+            return False
 
     def stop(self, timeout=10.0):
         if self.proc is None or self.proc.poll() is not None:

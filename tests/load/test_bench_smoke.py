@@ -34,3 +34,26 @@ def test_tiny_hall_runs_end_to_end(tmp_path):
     assert hall["phone_missed"] == 0         # and so did every phone
     assert 0 < hall["p50"] <= hall["p95"] <= hall["p99"]
     assert hall["kb_per_client"] is not None and doc["machine"]["cpus"] >= 1
+
+
+@pytest.mark.timeout(150)
+def test_comparison_with_the_node_reference_prints_ratios(tmp_path):
+    """`make bench`'s comparison, tiny: the app and the bare Node socket.io server under the
+    same load generator, app/ref ratios printed, every acked dot counted exactly once."""
+    out = tmp_path / "results"
+    proc = subprocess.run(
+        [sys.executable, "-m", "tests.load.bench", "--compare", "--no-hold", "--targets",
+         "gevent,ref", "--compare-steps", "10:5", "--compare-seconds", "2", "--settle", "1",
+         "--no-pin", "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=140)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert "app / ref" in proc.stdout
+    doc = json.loads((out / "latest.json").read_text())
+    rows = {row["target"]: row for row in doc["rows"] if row.get("scenario") == "10 phones 5 dots/s"}
+    assert set(rows) == {"gevent", "ref"}
+    for row in rows.values():
+        assert row["clients"] == 10 and row["acked"] == 10
+        assert row["lost"] == 0 and row["dup"] == 0 and row["projector_missed"] == 0
+        assert row["ack_p50"] is not None and row["cpu_pct"] is not None
+    (ratio,) = doc["ratios_to_ref"]
+    assert ratio["target"] == "gevent" and ratio["cpu_pct"] > 0 and ratio["ack_p99"] > 0

@@ -53,7 +53,11 @@ async def websocket_handshake(base, origin):
 def test_foreign_origin_is_refused(server, origin):
     process, _ = server
     response = polling_handshake(process.base, origin)
-    assert response.status_code == 400 and "origin" in response.text.lower()
+    assert response.status_code == 400
+    # An error code and a message the client can show, not a bare "Bad Request".
+    body = response.json()
+    assert body["error"] == "origin_not_allowed" and body["origin"] == origin
+    assert "Adresse" in body["message"]
     assert asyncio.run(websocket_handshake(process.base, origin)) == 400
 
 

@@ -38,6 +38,7 @@ export function connect(settings) {
   const options = { auth, withCredentials: true };
   const path = settings.config.socketio_path || settings.config.socket_path;
   if (path) options.path = path;
+  if (settings.config.transports) options.transports = settings.config.transports;
   const socket = window.io(url, options);
   liveSocket = socket;
   socketWaiters.splice(0).forEach((callback) => callback(socket));

@@ -4,6 +4,7 @@
 import { applyAccent, call, connect, h, liveSettings, makeAnnouncer, phaseName, ideaSort, t, PHASES } from "./common.js";
 import { Outbox } from "./outbox.js";
 import { registerOfflinePage, StateStore } from "./offline.js";
+import { TallyEasing } from "./tally_easing.js";
 
 const root = document.getElementById("live-root");
 const $ = (selector) => root.querySelector(selector);
@@ -105,13 +106,9 @@ socket.on("idea:removed", (data) => {
   else state.ideas.delete(idea.id);
   render();
 });
-socket.on("tally:update", (data) => {
-  for (const [id, count] of Object.entries(data.counts || {})) {
-    const idea = state.ideas.get(Number(id));
-    if (idea) idea.dots = count;
-  }
-  render();
-});
+// Counters move smoothly between the (budgeted) tallies: tally_easing.js.
+const easing = new TallyEasing(() => state.ideas, render);
+socket.on("tally:update", (data) => easing.apply(data.counts));
 socket.on("me:updated", (me) => { state.me = normaliseMe(me); render(); });
 
 function applySnapshot(snapshot) {
