@@ -1,6 +1,6 @@
 """Imports every model so Alembic and create_all see the whole schema."""
 from .accounts.models import Membership, User  # noqa: F401
-from .ideas.models import Cluster, Idea, ModerationAction  # noqa: F401
+from .ideas.models import Cluster, Idea, IdeaTranslation, ModerationAction  # noqa: F401
 from .insights.models import DismissedPair  # noqa: F401
 from .municipalities.models import (AgeBandPopulation, ExistingMeasure, KeyIndicator,  # noqa: F401
                                     Municipality, ProcessStage, SwotItem, Theme)
@@ -9,3 +9,4 @@ from .plan.models import (FieldOfAction, Measure, MeasureOrigin, MeasureOriginId
                           ProgressEntry)
 from .voting.models import Dot  # noqa: F401
 from .workshops.models import Participant, Workshop  # noqa: F401
+from .workshops.session_languages import SessionLanguage, SessionQuestion  # noqa: F401
