@@ -64,6 +64,6 @@ for _code in QUESTION_LANGUAGES:
 
 def init_templates(app) -> None:
     """Names the set-up form, the console and the list use for languages and phases."""
-    from .session_languages import missing_questions
+    from .session_languages import missing_questions, question_in
     app.jinja_env.globals.update(languages_all=LANGUAGES, phase_labels=PHASE_LABELS,
-                                 missing_questions_for=missing_questions)
+                                 missing_questions_for=missing_questions, question_in=question_in)

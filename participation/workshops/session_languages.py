@@ -88,6 +88,18 @@ def questions_of(workshop) -> dict:
     return result
 
 
+def question_in(workshop, language: str) -> dict:
+    """The current phase's question for a page in `language`: {"text", "fallback"}; German
+    (fallback True) when the session has none in that language."""
+    german = workshop.question_for(workshop.phase)
+    if language == SOURCE_LANGUAGE:
+        return {"text": german, "fallback": False}
+    text = db.session.scalar(db.select(SessionQuestion.text).where(
+        SessionQuestion.workshop_id == workshop.id, SessionQuestion.phase == workshop.phase,
+        SessionQuestion.language == language))
+    return {"text": text or german, "fallback": not text}
+
+
 def missing_questions(workshop) -> list[tuple[str, str]]:
     """(language, phase) pairs the session offers but has no question for."""
     questions = questions_of(workshop)
