@@ -24,8 +24,10 @@ export function questionFor(w) {
   return { text: w.question || w.title || "", fallback: true };
 }
 
-// Show the question and, when it is the German stand-in, say so (live page).
+// Show the question and, when it is the German stand-in, say so (live page); and the
+// current phase explained in plain words.
 export function renderQuestion(node, note, w) {
+  document.querySelectorAll("[data-phase-explained]").forEach((p) => { p.hidden = p.dataset.phaseExplained !== w.phase; });
   const question = questionFor(w);
   node.textContent = question.text;
   node.setAttribute("lang", question.fallback ? SOURCE : htmlLang(LANGUAGE));
@@ -65,7 +67,7 @@ export function readerText(idea, attrs) {
   const text = h("p", Object.assign({ class: "idea-text", dir: "auto", lang: htmlLang(original ? originalOf(idea) : version.lang),
     text: original ? idea.text : version.text }, attrs || {}));
   if (!version.translated) return [text];
-  const name = (CONFIG.own_names || {})[originalOf(idea)] || originalOf(idea);
+  const name = (CONFIG.names || {})[originalOf(idea)] || originalOf(idea);
   return [text, h("p", { class: "translation-note" },
     h("span", { text: say("translated_from", { language: name }) + " " }),
     h("button", { type: "button", class: "link-button", "data-original-toggle": idea.id,
