@@ -40,7 +40,7 @@ def _join_context(workshop) -> dict:
 
 def _library_requested(form) -> bool:
     """"Fragen aus der Bibliothek einsetzen": fill the questions in, save nothing yet."""
-    if request.method != "POST" or request.form.get("action") != "library":
+    if request.method != "POST" or "library" not in request.form:
         return False
     form.validate()
     if "csrf_token" in form and form.csrf_token.errors:

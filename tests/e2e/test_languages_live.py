@@ -26,7 +26,7 @@ def create_session(console, home) -> int:
         console.check(f"input[name=languages][value={code}]")
         console.locator(f"[data-question-language={code}] summary").click()
         console.fill(f"#q_{code}_kritik", question)
-    console.locator("main form button[type=submit]:not([name])").click()
+    console.press("#title", "Enter")  # Enter saves (the library's button comes after "Speichern")
     console.wait_for_url(re.compile(rf".*/m/{home}/workshops$"))
     card = console.locator(".card", has=console.get_by_role("heading", name="Heimstadt in vielen Sprachen"))
     # Utopie and Verwirklichung are not translated yet: the list says so before opening.

@@ -49,7 +49,7 @@ def test_library_fills_the_picked_languages_without_saving(login_as, world):
     client = login_as("facilitator")
     home = world["home"].id
     page = client.post(f"/m/{home}/workshops/new", data=dict(
-        BASE, title="", languages=["ar", "ls"], library_theme="mobilitaet", action="library"))
+        BASE, title="", languages=["ar", "ls"], library_theme="mobilitaet", library="1"))
     assert page.status_code == 200
     html = page.get_data(as_text=True)
     assert "كيف سيصل الجميع إلى وجهتهم" in html           # Arabic Utopie question
@@ -65,7 +65,7 @@ def test_unknown_language_or_theme_changes_nothing(login_as, world):
     assert response.status_code == 400
     assert workshop_services.list_workshops(home) == []
     page = client.post(f"/m/{home}/workshops/new", data=dict(BASE, library_theme="nope",
-                                                              action="library"))
+                                                              library="1"))
     assert workshop_services.list_workshops(home) == []
     assert "Dieses Thema gibt es in der Bibliothek nicht." in page.get_data(as_text=True)
 
