@@ -1,7 +1,7 @@
 """Imports every model so Alembic and create_all see the whole schema."""
 from .accounts.models import Membership, User  # noqa: F401
 from .assist.models import AssistSettings  # noqa: F401
-from .ideas.models import Cluster, Idea, ModerationAction  # noqa: F401
+from .ideas.models import Cluster, Idea, IdeaTranslation, ModerationAction  # noqa: F401
 from .insights.models import DismissedPair  # noqa: F401
 from .integrity.models import EntryTicket  # noqa: F401
 from .municipalities.models import (AgeBandPopulation, ExistingMeasure, KeyIndicator,  # noqa: F401
@@ -16,3 +16,4 @@ from .kickoff.models import KickoffPerson, KickoffRecord  # noqa: F401,E402
 from .initiatives.models import Initiative, measure_initiative  # noqa: F401,E402
 from .survey.models import SurveyResponse  # noqa: F401,E402
 from .documentation.models import WallPhoto  # noqa: F401,E402
+from .workshops.session_languages import SessionLanguage, SessionQuestion  # noqa: F401,E402

@@ -3,7 +3,8 @@ the shared tablet in the hall (kiosk, channel "kiosk")."""
 
 
 def init_app(app):
-    from . import routes
+    from . import routes, translation_routes
     app.config.setdefault("KIOSK_IDLE_SECONDS", 180)
     app.config.setdefault("KIOSK_WARN_SECONDS", 30)
     app.register_blueprint(routes.bp)
+    app.jinja_env.globals["translation_queue_for"] = translation_routes.queue_view

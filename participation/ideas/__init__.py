@@ -2,6 +2,6 @@
 
 
 def init_app(app):
-    from . import events  # noqa: F401  (registers the handlers)
+    from . import events, translation_events  # noqa: F401  (registers the handlers)
     from ..realtime import register_handlers
     register_handlers()

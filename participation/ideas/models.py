@@ -27,6 +27,8 @@ class Idea(db.Model):
     client_id = db.Column(db.String(64), nullable=False)
     phase = db.Column(db.String(16), nullable=False)
     text = db.Column(db.String(MAX_IDEA_LENGTH), nullable=False)
+    # The language it was written in (the author's page language; NULL in old rows: German).
+    language = db.Column(db.String(8))
     status = db.Column(db.String(8), nullable=False, default=IdeaStatus.VISIBLE.value)
     channel = db.Column(db.String(10), nullable=False, default="onsite")
     merged_into_id = db.Column(db.Integer, db.ForeignKey("idea.id", ondelete="SET NULL"))
@@ -65,3 +67,24 @@ class ModerationAction(db.Model):
     # JSON text: what changed (old and new text, merged ids, cluster name...).
     details = db.Column(db.Text, nullable=False, default="{}")
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+
+class IdeaTranslation(db.Model):
+    """An idea in another language, written by an interpreter or a bilingual helper."""
+
+    __tablename__ = "idea_translation"
+    __table_args__ = (db.UniqueConstraint("idea_id", "language"),)
+
+    id = db.Column(db.Integer, primary_key=True)
+    idea_id = db.Column(db.Integer, db.ForeignKey("idea.id", ondelete="CASCADE"),
+                        nullable=False, index=True)
+    language = db.Column(db.String(8), nullable=False)
+    text = db.Column(db.String(MAX_IDEA_LENGTH), nullable=False)
+    # A facilitator's account, or NULL for a volunteer with a helper link.
+    translated_by_id = db.Column(db.Integer, db.ForeignKey("user_account.id", ondelete="SET NULL"))
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    updated_at = db.Column(db.DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+    # Loaded with the ideas in one extra query (snapshots list every idea).
+    idea = db.relationship(Idea, backref=db.backref(
+        "translations", lazy="selectin", cascade="all, delete-orphan", passive_deletes=True))

@@ -34,6 +34,9 @@ def idea_dict(idea: Idea, participant_id: int | None = None) -> dict:
         "cluster_id": idea.cluster_id, "dots": idea.dot_count,
         "mine": participant_id is not None and idea.participant_id == participant_id,
         "channel": idea.channel, "created_at": workshop_services.iso(idea.created_at),
+        # Issue 14: the language it was written in and its translations (ideas/translations.py).
+        "language": idea.language or "de",
+        "translations": {t.language: t.text for t in idea.translations},
     }
 
 
@@ -75,7 +78,8 @@ def submit_idea(workshop_id: int, participant_id: int, text, client_id: str) -> 
     idea = Idea(workshop_id=workshop_id, participant_id=participant_id, client_id=client_id,
                 phase=workshop.phase, text=text,
                 status=IdeaStatus.PENDING.value if pending else IdeaStatus.VISIBLE.value,
-                channel=participant.channel if participant else "onsite")
+                channel=participant.channel if participant else "onsite",
+                language=(participant.locale or "de")[:2] if participant else "de")
     from ..insights import services as insights
     insights.prepare_idea(idea)  # its embedding, computed once: similar ideas, duplicates
     db.session.add(idea)

@@ -6,3 +6,5 @@ def init_app(app):
     from ..realtime import register_handlers
     register_handlers()
     app.register_blueprint(routes.bp)
+    from .language_forms import init_templates
+    init_templates(app)

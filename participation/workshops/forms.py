@@ -8,11 +8,12 @@ from wtforms import (BooleanField, DateTimeLocalField, IntegerField, RadioField,
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from ..age_bands import AGE_BAND_LABELS, AGE_BANDS, NO_ANSWER
+from .language_forms import SessionLanguagesMixin
 from .models import Channel, ModerationMode
 from .services import DEFAULT_QUESTIONS, MAX_DOTS
 
 
-class WorkshopForm(FlaskForm):
+class WorkshopForm(SessionLanguagesMixin, FlaskForm):
     title = StringField(_l("Titel"), validators=[DataRequired(), Length(max=160)])
     theme = StringField(_l("Thema"), validators=[Optional(), Length(max=200)])
     question_kritik = TextAreaField(_l("Frage in der Kritikphase"),

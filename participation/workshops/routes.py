@@ -42,6 +42,25 @@ def _join_context(workshop) -> dict:
 
 # --- set-up -------------------------------------------------------------------------------
 
+def _library_requested(form) -> bool:
+    """"Fragen aus der Bibliothek einsetzen": fill the questions in, save nothing yet."""
+    if request.method != "POST" or "library" not in request.form:
+        return False
+    form.validate()
+    if "csrf_token" in form and form.csrf_token.errors:
+        return True
+    for field in form:  # nothing is saved yet: no complaints about other fields now
+        field.errors = []
+    try:
+        form.fill_from_library()
+    except DomainError as error:
+        flash(str(error.message), "error")
+    else:
+        flash(_("Die Fragen aus der Bibliothek sind eingesetzt. Prüfen und ändern Sie sie, "
+                "dann speichern Sie."), "success")
+    return True
+
+
 @bp.route("/m/<int:municipality_id>/workshops")
 @login_required
 def workshop_list(municipality_id):
@@ -57,9 +76,13 @@ def workshop_list(municipality_id):
 def workshop_new(municipality_id):
     municipality = municipality_for(current_user, municipality_id, Permission.RUN_WORKSHOPS)
     form = WorkshopForm()
+    if _library_requested(form):
+        return render_template("workshops/form.html", form=form, municipality=municipality,
+                               workshop=None)
     if form.validate_on_submit():
         try:
-            workshop = services.create_workshop(municipality_id, current_user.id, form.settings())
+            workshop = services.create_workshop(municipality_id, current_user.id,
+                                                form.settings() | form.language_settings())
         except DomainError as error:
             flash(str(error.message), "error")
         else:
@@ -79,9 +102,14 @@ def workshop_edit(workshop_id):
     form = WorkshopForm(obj=workshop)
     if request.method == "GET":
         form.show_local_times(workshop)
+        form.show_languages(workshop)
+    if _library_requested(form):
+        return render_template("workshops/form.html", form=form, workshop=workshop,
+                               municipality=get_municipality(workshop.municipality_id))
     if form.validate_on_submit():
         try:
-            services.update_workshop(workshop.id, current_user.id, form.settings())
+            services.update_workshop(workshop.id, current_user.id,
+                                     form.settings() | form.language_settings())
         except DomainError as error:
             flash(str(error.message), "error")
         else:

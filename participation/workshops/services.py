@@ -12,7 +12,7 @@ from ..accounts.models import utcnow
 from ..age_bands import AGE_BANDS, NO_ANSWER
 from ..errors import DomainError, NotFound, ValidationError
 from ..extensions import db
-from . import join_codes, online
+from . import join_codes, online, session_languages
 from .models import (PHASE_ORDER, Channel, ModerationMode, Participant, Phase, Workshop,
                      WorkshopStatus)
 from .public_url import join_url
@@ -98,6 +98,7 @@ def workshop_dict(workshop: Workshop) -> dict:
         "join_code": workshop.join_code,
         "join_url": join_url(workshop.join_code) if workshop.join_code else None,
         "online": online.window_dict(workshop),
+        **session_languages.question_payload(workshop),
     }
 
 
@@ -143,6 +144,7 @@ def _check_dots(workshop: Workshop) -> None:
 
 def create_workshop(municipality_id: int, user_id: int | None, data: dict) -> Workshop:
     settings = _clean_settings({**{f"question_{p}": "" for p in PHASES}, **data})
+    languages = session_languages.clean_language_settings(data)
     workshop = Workshop(municipality_id=municipality_id, created_by_id=user_id,
                         status=WorkshopStatus.DRAFT.value, phase=Phase.KRITIK.value, **settings)
     workshop.dots_per_participant = workshop.dots_per_participant or 5
@@ -150,6 +152,7 @@ def create_workshop(municipality_id: int, user_id: int | None, data: dict) -> Wo
     _check_dots(workshop)
     db.session.add(workshop)
     _ensure_join_code(workshop)
+    session_languages.store_language_settings(workshop, languages)
     db.session.commit()
     return workshop
 
@@ -167,10 +170,12 @@ def _ensure_join_code(workshop: Workshop) -> None:
 
 def update_workshop(workshop_id: int, user_id: int | None, data: dict) -> Workshop:
     workshop = get_workshop(workshop_id)
+    languages = session_languages.clean_language_settings(data)
     for key, value in _clean_settings(data).items():
         setattr(workshop, key, value)
     _check_dots(workshop)
     _ensure_join_code(workshop)
+    session_languages.store_language_settings(workshop, languages)
     _record(workshop, user_id, "settings", {})
     db.session.commit()
     _broadcast_session(workshop)

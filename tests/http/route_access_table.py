@@ -110,6 +110,8 @@ ROUTE_ACCESS = {
     # people without a phone: paper cards typed in by helpers, the hall's shared tablet
     "assist.helper": member(P.RUN_WORKSHOPS),
     "assist.helper_by_key": PUBLIC,    # the URL carries a short-lived key for one session
+    "assist.translate": member(P.RUN_WORKSHOPS),
+    "assist.translate_by_key": PUBLIC,  # the helper link's key; an unknown key changes nothing
     "assist.kiosk_start": PUBLIC,      # the URL carries a key signed for one session
     "assist.kiosk_next": PUBLIC,
     # insights (JSON; no login page to redirect to, so anonymous gets 401)

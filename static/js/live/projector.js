@@ -1,6 +1,7 @@
 // The projector wall: phase and question, countdown, idea cards grouped by cluster with
 // their dots, the spotlight, and the people taking part. Read-only: it only listens.
 import { applyAccent, connect, formatSeconds, h, liveSettings, phaseName, redrawForJoinCode, ServerClock, t } from "./common.js";
+import { applyTranslation, wallVersion } from "./languages.js";
 
 const root = document.getElementById("projector-root");
 const $ = (selector) => document.querySelector(selector);
@@ -31,6 +32,7 @@ socket.on("session:updated", (data) => { if (data.workshop) setWorkshop(data.wor
 socket.on("idea:created", (data) => upsert(data.idea));
 socket.on("idea:updated", (data) => upsert(data.idea));
 socket.on("idea:removed", (data) => { state.ideas.delete(Number(data.idea_id)); schedule(); });
+socket.on("idea:translated", (data) => { if (applyTranslation(state.ideas, data)) schedule(); });
 socket.on("cluster:updated", (data) => { if (data.cluster) { state.clusters.set(data.cluster.id, data.cluster); schedule(); } });
 socket.on("cluster:removed", (data) => {
   const id = Number(data.cluster_id);
@@ -149,8 +151,10 @@ function card(idea) {
   const bumped = state.lastDots.has(idea.id) && state.lastDots.get(idea.id) !== idea.dots;
   const circles = [];
   for (let i = 0; i < Math.min(idea.dots || 0, MAX_CIRCLES); i++) circles.push(h("i", {}));
+  const wall = wallVersion(idea);
   return h("li", { class: "wall-card" + (isNew ? " is-new" : "") + (bumped ? " bumped" : ""), "data-idea": idea.id },
-    h("p", { class: "idea-text", dir: "auto", text: idea.text }),
+    h("p", { class: "idea-text", dir: "auto", lang: wall.lang, text: wall.text }),
+    wall.mark ? h("p", { class: "original-mark", "data-original-mark": "", text: wall.mark }) : null,
     h("div", { class: "dots" },
       h("span", { class: "count", text: String(idea.dots || 0) }),
       h("span", { class: "visually-hidden", text: dotsLabel(idea.dots) }),
@@ -167,7 +171,7 @@ function renderSpotlight(w) {
   const idea = w.spotlight_idea_id ? state.ideas.get(Number(w.spotlight_idea_id)) : null;
   box.hidden = !idea;
   if (!idea) return;
-  $("[data-spotlight-text]").textContent = idea.text;
+  $("[data-spotlight-text]").textContent = wallVersion(idea).text;
   $("[data-spotlight-count]").textContent = dotsLabel(idea.dots);
 }
 

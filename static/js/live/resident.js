@@ -5,6 +5,7 @@ import { applyAccent, call, connect, h, liveSettings, makeAnnouncer, phaseName, 
 import { Outbox } from "./outbox.js";
 import { registerOfflinePage, StateStore } from "./offline.js";
 import { TallyEasing } from "./tally_easing.js";
+import { applyTranslation, onToggle, readerText, renderQuestion } from "./languages.js";
 
 const root = document.getElementById("live-root");
 const $ = (selector) => root.querySelector(selector);
@@ -110,6 +111,8 @@ socket.on("idea:removed", (data) => {
 const easing = new TallyEasing(() => state.ideas, render);
 socket.on("tally:update", (data) => easing.apply(data.counts));
 socket.on("me:updated", (me) => { state.me = normaliseMe(me); render(); });
+socket.on("idea:translated", (data) => { if (applyTranslation(state.ideas, data)) render(); });
+onToggle(() => render());
 
 function applySnapshot(snapshot) {
   state.ideas = new Map((snapshot.ideas || []).map((idea) => [idea.id, idea]));
@@ -211,7 +214,7 @@ function renderPhase(w) {
     if (i === index) li.setAttribute("aria-current", "step"); else li.removeAttribute("aria-current");
     li.classList.toggle("done", i < index);
   });
-  $("[data-question]").textContent = w.question || w.title || "";
+  renderQuestion($("[data-question]"), $("[data-question-fallback]"), w);
 }
 
 function renderStarting(w) {
@@ -219,8 +222,7 @@ function renderStarting(w) {
   const items = (w.phase !== "kritik" && state.starting) || [];
   $("[data-starting-section]").hidden = items.length === 0;
   list.replaceChildren(...items.map((idea) => h("li", {},
-    h("p", { class: "idea-text", dir: "auto", text: idea.text }),
-    h("span", { class: "badge", text: dotsLabel(idea.dots) }))));
+    readerText(idea), h("span", { class: "badge", text: dotsLabel(idea.dots) }))));
 }
 
 function dotsLabel(n) {
@@ -257,7 +259,7 @@ function ideaCard(idea, v, open, maxPerIdea) {
     idea.mine ? h("span", { class: "badge mine", text: t("your_idea") }) : null,
     v.waiting.has(idea.id) ? h("span", { class: "badge pending", "data-waiting": "", text: t("sending") }) : null);
   const card = h("li", { class: "idea-card" + (idea.mine ? " is-mine" : ""), id: "idea-" + idea.id }, meta,
-    h("p", { class: "idea-text", dir: "auto", id: textId, text: idea.text }));
+    readerText(idea, { id: textId }));
   if (idea.status === "hidden") {
     card.append(h("p", { class: "notice bad", text: t("hidden_note") }));
     return card;

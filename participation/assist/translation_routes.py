@@ -1,0 +1,65 @@
+"""The translation queue on the helper page (issue 14): interpreters and bilingual helpers
+translate ideas; phones in that language and the projector update live."""
+from flask import flash, redirect, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, SelectField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from ..accounts.permissions import Permission, require
+from ..errors import DomainError
+from ..i18n import LANGUAGES
+from ..ideas import translations
+from ..ideas.models import MAX_IDEA_LENGTH
+from ..workshops import services as workshop_services
+from . import services
+from .routes import bp
+
+
+class TranslationForm(FlaskForm):
+    idea = IntegerField(validators=[DataRequired()])
+    language = SelectField(_l("Übersetzen in"), choices=list(LANGUAGES.items()))
+    text = TextAreaField(_l("Übersetzung"), validators=[
+        DataRequired(_l("Bitte schreiben Sie die Übersetzung.")), Length(max=MAX_IDEA_LENGTH)])
+
+
+def _translate(workshop, back: str, user_id: int | None):
+    form = TranslationForm()
+    if form.validate_on_submit():
+        try:
+            translations.translate_idea(workshop.id, form.idea.data, form.language.data,
+                                        form.text.data, user_id)
+        except DomainError as error:
+            flash(str(error.message), "error")
+        else:
+            flash(_("Die Übersetzung ist gespeichert. Alle Handys in dieser Sprache zeigen sie."),
+                  "success")
+    else:
+        for errors in form.errors.values():
+            flash(" ".join(str(e) for e in errors), "error")
+    return redirect(back + "#translations", code=303)
+
+
+@bp.route("/w/<int:workshop_id>/helper/translate", methods=["POST"])
+@login_required
+def translate(workshop_id):
+    workshop = workshop_services.get_workshop(workshop_id)
+    require(current_user, Permission.RUN_WORKSHOPS, workshop.municipality_id)
+    return _translate(workshop, url_for("assist.helper", workshop_id=workshop.id), current_user.id)
+
+
+@bp.route("/helper/<helper_key>/translate", methods=["POST"])
+def translate_by_key(helper_key):
+    """A volunteer with the signed helper link (no account)."""
+    workshop_id = services.workshop_for_helper_key(helper_key)
+    if workshop_id is None:
+        return redirect(url_for("pages.index"), code=303)
+    workshop = workshop_services.get_workshop(workshop_id)
+    return _translate(workshop, url_for("assist.helper_by_key", helper_key=helper_key), None)
+
+
+def queue_view(workshop) -> list[dict]:
+    """The helper page's queue, for the template."""
+    return translations.queue(workshop.id)

@@ -1,0 +1,95 @@
+"""Other people's ideas in the reader's language (issue 14).
+
+Interpreters and bilingual helpers translate ideas: a non-German idea into German (the
+projector and the hall read German), a German idea into the session's other languages.
+Each translation is broadcast as `idea:translated`; every phone in that language and the
+projector update without a reload (docs/realtime.md). No machine translation: see
+docs/machine-translation.md.
+"""
+from flask_babel import lazy_gettext as _l
+
+from .. import realtime
+from ..errors import ValidationError
+from ..extensions import db
+from ..i18n import LANGUAGES
+from ..workshops import session_languages
+from .models import Idea, IdeaStatus, IdeaTranslation
+from .services import clean_text, get_idea
+
+SOURCE_LANGUAGE = "de"
+QUEUE_LIMIT = 40
+
+
+def original_language(idea: Idea) -> str:
+    return idea.language if idea.language in LANGUAGES else SOURCE_LANGUAGE
+
+
+def _check_language(idea: Idea, language) -> str:
+    if language not in LANGUAGES:
+        raise ValidationError("invalid_language", _l("Diese Sprache gibt es hier nicht."))
+    if language == original_language(idea):
+        raise ValidationError("same_language", _l(
+            "Die Idee ist schon in dieser Sprache geschrieben."))
+    return language
+
+
+def translate_idea(workshop_id: int, idea_id, language, text,
+                   user_id: int | None = None) -> IdeaTranslation:
+    """Store (or replace) the idea's translation into `language` and tell everyone."""
+    idea = get_idea(workshop_id, idea_id)
+    language = _check_language(idea, language)
+    text = clean_text(text)
+    translation = db.session.scalar(db.select(IdeaTranslation).where(
+        IdeaTranslation.idea_id == idea.id, IdeaTranslation.language == language))
+    if translation is None:
+        translation = IdeaTranslation(idea_id=idea.id, language=language)
+        db.session.add(translation)
+    translation.text = text
+    translation.translated_by_id = user_id
+    db.session.commit()
+    db.session.refresh(idea)  # its `translations` collection now holds the new row
+    broadcast_translation(idea, translation)
+    return translation
+
+
+def translation_payload(idea: Idea, translation: IdeaTranslation) -> dict:
+    return {"idea_id": idea.id, "language": translation.language, "text": translation.text,
+            "original_language": original_language(idea)}
+
+
+def broadcast_translation(idea: Idea, translation: IdeaTranslation) -> None:
+    """Visible ideas: the whole session (phones keep what is in their language). Others:
+    the facilitators, and the author's own phones."""
+    payload = translation_payload(idea, translation)
+    if idea.status == IdeaStatus.VISIBLE.value:
+        realtime.broadcast("idea:translated", payload, realtime.session_room(idea.workshop_id))
+        return
+    realtime.broadcast("idea:translated", payload, realtime.facilitator_room(idea.workshop_id))
+    if idea.participant_id:
+        realtime.broadcast("idea:translated", payload, realtime.participant_room(idea.participant_id))
+
+
+def queue(workshop_id: int) -> list[dict]:
+    """Visible ideas that still need a translation, newest first (the helper's queue)."""
+    languages = session_languages.languages_of(workshop_id)
+    ideas = db.session.scalars(db.select(Idea).where(
+        Idea.workshop_id == workshop_id, Idea.status == IdeaStatus.VISIBLE.value)
+        .order_by(Idea.id.desc()))
+    entries = []
+    for idea in ideas:
+        wanted = _wanted(idea, languages)
+        if wanted:
+            entries.append({"idea": idea, "language": original_language(idea), "wanted": wanted})
+        if len(entries) >= QUEUE_LIMIT:
+            break
+    return entries
+
+
+def _wanted(idea: Idea, session_langs: list[str]) -> list[str]:
+    """German for an idea in another language; the session's other languages (Leichte
+    Sprache readers read German) for a German one; minus what exists already."""
+    have = {t.language for t in idea.translations}
+    original = original_language(idea)
+    wanted = [SOURCE_LANGUAGE] if original != SOURCE_LANGUAGE else [
+        c for c in session_langs if c != "ls"]
+    return [code for code in wanted if code not in have and code != original]

@@ -1,0 +1,66 @@
+"""Issue 14 over the socket: phones get every language of the question in the snapshot, a
+facilitator translates with `idea:translate`, and everyone in the session gets
+`idea:translated`; residents may not translate; bad input changes nothing."""
+from participation.extensions import db
+from participation.ideas.models import IdeaTranslation
+from participation.realtime import NAMESPACE
+
+from .conftest import cid, emit, events
+
+
+def resident_in(live, workshop, lang):
+    http = live.app.test_client()
+    response = http.post(f"/j/{workshop.join_code}?lang={lang}", data={"channel": "onsite"})
+    assert response.status_code == 303, response.data
+    socket = live.connect(http, workshop.id, "participant")
+    assert socket.is_connected(NAMESPACE)
+    return socket
+
+
+def test_snapshot_carries_the_questions_of_every_language(live):
+    workshop = live.workshop(languages=["tr", "ar"], questions={"tr": {"kritik": "Ne rahatsız ediyor?"}})
+    snapshot = events(resident_in(live, workshop, "tr"), "session:snapshot")[0]["workshop"]
+    assert snapshot["languages"] == ["de", "tr", "ar"]
+    assert snapshot["question_languages"] == {"tr": {"kritik": "Ne rahatsız ediyor?"}}
+
+
+def test_translation_reaches_every_phone_and_the_facilitators(live):
+    workshop = live.workshop(languages=["ar"])
+    arabic = resident_in(live, workshop, "ar")
+    german = resident_in(live, workshop, "de")
+    facilitator = live.facilitator(workshop)
+    idea = emit(arabic, "idea:submit", {"client_id": cid(), "text": "حديقة للأطفال"})["idea"]
+    assert (idea["language"], idea["translations"]) == ("ar", {})
+
+    ack = emit(facilitator, "idea:translate", {"client_id": cid(), "idea_id": idea["id"],
+                                               "language": "de", "text": " Ein Spielplatz "})
+    assert ack == {"ok": True, "translation": {"idea_id": idea["id"], "language": "de",
+                                               "text": "Ein Spielplatz", "original_language": "ar"}}
+    for socket in (arabic, german, facilitator):
+        assert events(socket, "idea:translated")[-1]["text"] == "Ein Spielplatz"
+    # A phone connecting later gets it in the snapshot.
+    later = resident_in(live, workshop, "de")
+    ideas = events(later, "session:snapshot")[0]["ideas"]
+    assert ideas[0]["translations"] == {"de": "Ein Spielplatz"}
+    # The same translation again stores one row, with the newer text.
+    emit(facilitator, "idea:translate", {"idea_id": idea["id"], "language": "de", "text": "Spielplatz"})
+    rows = db.session.scalars(db.select(IdeaTranslation)).all()
+    assert [(r.language, r.text) for r in rows] == [("de", "Spielplatz")]
+
+
+def test_residents_cannot_translate_and_bad_input_changes_nothing(live):
+    workshop = live.workshop()
+    resident = resident_in(live, workshop, "de")
+    facilitator = live.facilitator(workshop)
+    idea = emit(resident, "idea:submit", {"client_id": cid(), "text": "Mehr Bänke"})["idea"]
+    assert emit(resident, "idea:translate", {"idea_id": idea["id"], "language": "ar",
+                                             "text": "مقاعد"})["error"] == "forbidden"
+    for payload, code in (({"idea_id": idea["id"], "language": "de", "text": "Bänke"}, "same_language"),
+                          ({"idea_id": idea["id"], "language": "xx", "text": "x"}, "invalid"),
+                          ({"idea_id": idea["id"], "language": "ar", "text": "  "}, "text_empty"),
+                          ({"idea_id": 987654, "language": "ar", "text": "x"}, "idea_not_found"),
+                          ({"idea_id": idea["id"], "language": "ar", "text": "x" * 281}, "text_too_long")):
+        ack = emit(facilitator, "idea:translate", payload)
+        assert (ack["ok"], ack["error"]) == (False, code) and ack["message"], (payload, ack)
+    assert db.session.scalar(db.select(db.func.count()).select_from(IdeaTranslation)) == 0
+    assert events(resident, "idea:translated") == []
