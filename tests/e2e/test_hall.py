@@ -1,0 +1,166 @@
+"""Issue 12 in a real browser: a hall of 150 residents (socket clients) and 120 ideas over
+three phases, on the projector at three beamer sizes, in the console, and on a phone.
+
+Screenshots for people go to $ARTIFACTS_DIR/screenshots/hall-*.png; the console's measured
+time per update is printed and written to $ARTIFACTS_DIR/hall-console-update-ms.json."""
+import json
+import time
+
+import pytest
+
+from tests.conftest import PASSWORD
+
+from .conftest import ARTIFACTS, new_page, screenshot
+from .hall import PHASES, Hall
+
+SIZES = [(1920, 1080), (1280, 720), (1024, 768)]
+IDEAS_PER_PHASE = 40
+RESIDENTS = 150
+
+# Every visible element that holds text lies inside the viewport, and no element's content
+# is larger than its box (a cut line, a list running out of its panel, a code over its border).
+CLIPPED = """() => {
+  const vw = innerWidth, vh = innerHeight, bad = [];
+  const name = (el) => el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.trim().replace(/\\s+/g, ".") : "")
+    + (el.textContent ? " «" + el.textContent.trim().slice(0, 40) + "»" : "");
+  const clips = (style) => style.overflowX !== "visible" || style.overflowY !== "visible";
+  for (const el of document.querySelectorAll("body *")) {
+    if (el.closest(".visually-hidden, .skip-link, [hidden], script, style, svg, template")) continue;
+    const style = getComputedStyle(el);
+    if (style.display === "none" || style.visibility === "hidden") continue;
+    const r = el.getBoundingClientRect();
+    if (!r.width && !r.height) continue;
+    // A box that clips (overflow hidden, auto, clip) must not hold more than it shows.
+    if (clips(style) && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 2) bad.push("cut at the side: " + name(el) + ` ${el.scrollWidth}>${el.clientWidth}`);
+    if (clips(style) && el.clientHeight > 0 && el.scrollHeight > el.clientHeight + 2) bad.push("cut at the bottom: " + name(el) + ` ${el.scrollHeight}>${el.clientHeight}`);
+    const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!text) continue;
+    if (r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1)
+      bad.push("outside the screen: " + name(el) + ` ${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.right)},${Math.round(r.bottom)}`);
+    // Text inside a clipping box (a panel, a column) lies within that box.
+    for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+      if (!clips(getComputedStyle(box))) continue;
+      const b = box.getBoundingClientRect();
+      if (r.left < b.left - 1 || r.top < b.top - 1 || r.right > b.right + 1 || r.bottom > b.bottom + 1)
+        bad.push("outside its panel: " + name(el) + " in " + name(box).slice(0, 40));
+      break;
+    }
+  }
+  return bad;
+}"""
+SHOWN_IDS = "() => [...document.querySelectorAll('[data-wall] .wall-card[data-idea]')].map((n) => Number(n.dataset.idea))"
+
+
+@pytest.fixture(scope="module")
+def hall(live_server):
+    from participation.extensions import db
+    from participation.workshops import services
+    world = live_server.world
+    with live_server.app.app_context():
+        workshop = services.create_workshop(world["home"], world["facilitator"], {
+            "title": "Heimstadt 2040", "dots_per_participant": 3, "max_dots_per_idea": 3,
+            "question_kritik": "Was stört Sie heute in Heimstadt?",
+            "question_utopie": "Wie sähe Heimstadt aus, wenn alles möglich wäre?",
+            "question_verwirklichung": "Was können wir wirklich tun: wer, mit wem, bis wann?"})
+        workshop = services.open_workshop(workshop.id, world["facilitator"])
+        workshop_id, code = workshop.id, workshop.join_code
+        db.session.remove()
+    hall = Hall(live_server.url, workshop_id, code, live_server.emails["facilitator"], PASSWORD).start()
+    started = time.monotonic()
+    assert hall.run(hall.connect(RESIDENTS)) == RESIDENTS
+    for phase in PHASES:
+        hall.run(hall.collect(phase, IDEAS_PER_PHASE))
+        hall.run(hall.dot(phase))
+    hall.seconds = time.monotonic() - started
+    print(f"hall: {RESIDENTS} residents, {3 * IDEAS_PER_PHASE} ideas in {hall.seconds:.1f} s")
+    yield hall
+    hall.stop()
+
+
+def projector(browser, live_server, size):
+    state = live_server.storage_state(browser, "facilitator")
+    page = new_page(browser, live_server.url, storage_state=state,
+                    viewport={"width": size[0], "height": size[1]})
+    return page
+
+
+def wait_for_wall(page):
+    page.wait_for_function("() => Number(document.getElementById('projector-root').dataset.pages) > 0")
+    page.wait_for_timeout(150)
+
+
+def assert_nothing_clipped(page, label):
+    problems = page.evaluate(CLIPPED)
+    assert problems == [], f"{label}: " + "; ".join(problems[:8])
+
+
+def test_projector_pages_fit_every_beamer_and_show_every_idea(browser, live_server, hall):
+    hall.run(hall.act("display:set", {"mode": "pages", "seconds": 5}))
+    current = set(hall.ideas["verwirklichung"])
+    for size in SIZES:
+        page = projector(browser, live_server, size)
+        page.goto(f"/w/{hall.workshop_id}/projector")
+        wait_for_wall(page)
+        label = f"{size[0]}x{size[1]}"
+        screenshot(page, f"hall-projector-{label}", full_page=False)
+        pages = int(page.evaluate("document.getElementById('projector-root').dataset.pages"))
+        assert pages >= 1
+        code = page.locator("[data-join-code]").bounding_box()
+        assert code["height"] >= 0.05 * size[1], (label, code)
+        # One rotation: the page turns by itself at the set pace, then on through the rest.
+        shown = set()
+        for index in range(pages):
+            page.wait_for_function(f"() => document.getElementById('projector-root').dataset.page === '{index + 1}'",
+                                   timeout=8000)
+            page.wait_for_timeout(100)
+            assert_nothing_clipped(page, f"{label} page {index + 1}/{pages}")
+            shown |= set(page.evaluate(SHOWN_IDS))
+            if index == 0 and pages > 1:
+                continue  # the first turn is the automatic one (5 s)
+            if index + 1 < pages:
+                page.keyboard.press("ArrowRight")
+        assert shown == current, (label, sorted(current - shown))
+        indicator = page.locator("[data-page-indicator]").inner_text()
+        if pages > 1:
+            assert f"von {pages}" in indicator
+        page.context.close()
+
+
+def test_projector_results_reveal_at_close(browser, live_server, hall):
+    from participation.ideas.models import Idea
+    from participation.extensions import db
+    with live_server.app.app_context():
+        expected = {}
+        for phase in PHASES:
+            rows = db.session.execute(db.select(Idea.id, Idea.dot_count).where(
+                Idea.workshop_id == hall.workshop_id, Idea.phase == phase, Idea.status == "visible")
+                .order_by(Idea.dot_count.desc(), Idea.id)).all()
+            expected[phase] = rows
+        db.session.remove()
+    hall.run(hall.act("display:set", {"mode": "results"}))
+    for size in SIZES:
+        page = projector(browser, live_server, size)
+        page.goto(f"/w/{hall.workshop_id}/projector")
+        page.wait_for_selector("[data-reveal]:not([hidden]) [data-reveal-phase] li")
+        label = f"{size[0]}x{size[1]}"
+        assert_nothing_clipped(page, f"reveal {label}")
+        for phase in PHASES:
+            ids = page.eval_on_selector_all(f"[data-reveal-phase={phase}] li", "(ns) => ns.map((n) => Number(n.dataset.idea))")
+            assert len(ids) >= 3, (label, phase)
+            assert ids == [row.id for row in expected[phase][:len(ids)]], (label, phase)
+        people = page.locator("[data-reveal-people]").inner_text()
+        assert f"{RESIDENTS} Menschen" in people
+        screenshot(page, f"hall-reveal-{label}", full_page=False)
+        page.context.close()
+    # At the close the reveal replaces the wall by itself, whatever the view was.
+    hall.run(hall.act("display:set", {"mode": "pages"}))
+    page = projector(browser, live_server, SIZES[2])
+    page.goto(f"/w/{hall.workshop_id}/projector")
+    wait_for_wall(page)
+    hall.run(hall.act("session:close", {}))
+    page.wait_for_selector("[data-reveal]:not([hidden]) [data-reveal-phase] li")
+    assert "beendet" in page.locator("[data-reveal-title]").inner_text()
+    assert page.locator("[data-wall]").is_hidden()
+    assert_nothing_clipped(page, "reveal at the close 1024x768")
+    screenshot(page, "hall-reveal-closed-1024x768", full_page=False)
+    page.context.close()
