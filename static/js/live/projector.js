@@ -61,9 +61,10 @@ function render() {
   if (!w) return;
   const mode = currentMode(w);
   root.dataset.mode = mode;
-  $("[data-phase-name]").textContent = phaseName(w.phase);
-  $("[data-step-name]").textContent = w.status === "open" ? "· " + t("step_" + live.flow().step) : "";
-  $("[data-question]").textContent = w.question || w.title || "";
+  const reveal = mode === "results";
+  $("[data-phase-name]").textContent = reveal ? t("results_title") : phaseName(w.phase);
+  $("[data-step-name]").textContent = w.status === "open" && !reveal ? "· " + t("step_" + live.flow().step) : "";
+  $("[data-question]").textContent = reveal ? w.title : (w.question || w.title || "");
   $("[data-count-onsite]").textContent = String(live.peopleOnSite());
   $("[data-count-online]").textContent = String(live.peopleOnline());
   const waiting = $("[data-waiting]");

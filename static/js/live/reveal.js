@@ -7,7 +7,7 @@ import { byDots } from "./state.js";
 const MOST = 5;
 
 export function renderReveal(box, live, { closed }) {
-  box.querySelector("[data-reveal-title]").textContent = closed ? t("results_closed") : t("results_title");
+  box.querySelector("[data-reveal-title]").textContent = closed ? t("results_closed") : t("results_top");
   const all = [...live.ideas.values()].filter((i) => i.status === "visible");
   const dots = all.reduce((sum, i) => sum + (i.dots || 0), 0);
   const onsite = live.peopleOnSite();
