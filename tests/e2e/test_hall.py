@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import PASSWORD
 
-from .conftest import ARTIFACTS, new_page, screenshot
+from .conftest import ARTIFACTS, PHONE, new_page, screenshot
 from .hall import PHASES, Hall
 
 SIZES = [(1920, 1080), (1280, 720), (1024, 768)]
@@ -224,3 +224,65 @@ def test_projector_results_reveal_at_close(browser, live_server, hall):
     assert_nothing_clipped(page, "reveal at the close 1024x768")
     screenshot(page, "hall-reveal-closed-1024x768", full_page=False)
     page.context.close()
+
+
+def test_phone_says_what_to_do_and_dots_only_while_dotting_is_open(browser, live_server):
+    """Issue 12, item 2: "+ Punkt" was offered from the first idea; the phone now follows the
+    facilitator's steps, and in large-text mode the points bar never covers "Senden"."""
+    from participation.extensions import db
+    from participation.workshops import services
+    world = live_server.world
+    with live_server.app.app_context():
+        workshop = services.create_workshop(world["home"], world["facilitator"], {
+            "title": "Ortsmitte", "dots_per_participant": 3,
+            "question_kritik": "Was stört Sie heute in Heimstadt, wenn Sie durch die Ortsmitte gehen?"})
+        workshop = services.open_workshop(workshop.id, world["facilitator"])
+        workshop_id, code = workshop.id, workshop.join_code
+        db.session.remove()
+    small = Hall(live_server.url, workshop_id, code, live_server.emails["facilitator"], PASSWORD).start()
+    try:
+        small.run(small.connect(3))
+        small.run(small.collect("kritik", 3))
+        page = new_page(browser, live_server.url, **PHONE)
+        page.context.add_cookies([{"name": "display", "value": "large", "url": live_server.url}])
+        page.goto(f"/j/{code}")
+        page.get_by_role("button", name="Mitmachen").click()
+        page.wait_for_selector(".idea-card")
+        now = page.locator("[data-now]")
+        assert "Schreiben Sie Ihre Ideen" in now.inner_text()
+        assert page.get_by_role("button", name="+ Punkt").count() == 0
+        assert page.locator("[data-budget-bar]").is_hidden()
+        screenshot(page, "hall-phone-collect", full_page=False)
+        small.run(small.act("flow:step", {"step": "dot"}))
+        page.wait_for_function("() => document.querySelector('[data-now]').textContent.includes('Vergeben Sie Ihre Punkte')")
+        assert "Noch 3 von 3" in now.inner_text()
+        assert page.get_by_role("button", name="+ Punkt").count() == 3
+        assert page.locator("[data-idea-form]").is_hidden()  # dotting locks the collection
+        page.get_by_role("button", name="+ Punkt").first.click()
+        page.wait_for_function("() => document.querySelector('[data-now]').textContent.includes('Noch 2 von 3')")
+        page.evaluate("() => window.scrollTo(0, 0)")
+        screenshot(page, "hall-phone-dot", full_page=False)
+        # The facilitator lets people write on while dotting: "Senden" stays uncovered.
+        small.run(small.act("submissions:lock", {"locked": False}))
+        send = page.get_by_role("button", name="Senden")
+        send.wait_for()
+        for block in ("end", "center", "start"):
+            page.evaluate("(b) => document.querySelector('.idea-form button[type=submit]').scrollIntoView({block: b})", block)
+            overlap = page.evaluate("""() => {
+              const a = document.querySelector('.idea-form button[type=submit]').getBoundingClientRect();
+              const d = document.querySelector('[data-dock]').getBoundingClientRect();
+              return Math.max(0, Math.min(a.bottom, d.bottom) - Math.max(a.top, d.top));
+            }""")
+            assert overlap == 0, (block, overlap)
+        screenshot(page, "hall-phone-large-text-writing", full_page=False)
+        # Hidden counts while dotting: no numbers, no ranking to follow.
+        small.run(small.act("flow:hide_counts", {"hidden": True}))
+        page.wait_for_function("() => document.querySelector('.idea-card .dot-count').textContent.includes('nach dem Punkten')")
+        small.run(small.act("flow:step", {"step": "done"}))
+        page.wait_for_function("() => document.querySelector('[data-now]').textContent.includes('Punkten ist beendet')")
+        assert page.get_by_role("button", name="+ Punkt").count() == 0
+        assert "nach dem Punkten" not in page.locator(".idea-card .dot-count").first.inner_text()
+        assert page.errors == []
+        page.context.close()
+    finally:
+        small.stop()
