@@ -186,6 +186,39 @@ def test_console_for_a_hall_filters_moves_in_bulk_and_updates_fast(browser, live
     hall.run(hall.act("flow:step", {"step": "done"}))
 
 
+def test_projector_top_n_groups_and_word_cloud(browser, live_server, hall):
+    page = projector(browser, live_server, SIZES[1])
+    page.goto(f"/w/{hall.workshop_id}/projector")
+    wait_for_wall(page)
+    hall.run(hall.act("display:set", {"mode": "top", "top_n": 5}))
+    page.wait_for_function("() => document.getElementById('projector-root').dataset.mode === 'top'")
+    page.wait_for_timeout(200)
+    counts = [int(c) for c in page.locator("[data-wall] .wall-card .count").all_inner_texts()]
+    assert len(counts) == 5 and counts == sorted(counts, reverse=True), counts
+    assert "Die 5 Ideen mit den meisten Punkten" in page.locator("[data-wall-caption]").inner_text()
+    assert_nothing_clipped(page, "top 5 at 1280x720")
+    screenshot(page, "hall-projector-top5-1280x720", full_page=False)
+    # By group: the console's "Mobilität" gets its own pages, the rest follows.
+    hall.run(hall.act("display:set", {"mode": "groups"}))
+    page.wait_for_function("() => document.getElementById('projector-root').dataset.mode === 'groups'")
+    page.wait_for_timeout(200)
+    captions, shown = set(), set()
+    for _ in range(int(page.evaluate("document.getElementById('projector-root').dataset.pages"))):
+        captions.add(page.locator("[data-wall-caption]").inner_text())
+        shown |= set(page.evaluate(SHOWN_IDS))
+        assert_nothing_clipped(page, "groups at 1280x720")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(50)
+    assert "Gruppe: Mobilität" in captions and "Gruppe: Weitere Ideen" in captions
+    assert len(shown) == 70  # every visible idea of the phase (40 + 30 added in the console test)
+    hall.run(hall.act("display:set", {"mode": "cloud"}))
+    page.wait_for_selector("[data-cloud-box]:not([hidden]) .wordcloud li")
+    assert page.locator("[data-wall]").is_hidden()
+    assert_nothing_clipped(page, "word cloud at 1280x720")
+    screenshot(page, "hall-projector-cloud-1280x720", full_page=False)
+    page.context.close()
+
+
 def test_projector_results_reveal_at_close(browser, live_server, hall):
     from participation.ideas.models import Idea
     from participation.extensions import db
