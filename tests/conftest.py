@@ -89,3 +89,13 @@ def login_as(client, world):
         assert response.status_code == 302, response.data
         return client
     return _login
+
+
+def open_dotting(workshop):
+    """Issue 12: dots are taken only while the phase is in its dotting step. Tests of the
+    dot rules start there in every phase, with submissions still open."""
+    from participation.workshops.models import PHASE_ORDER
+    for phase in PHASE_ORDER:
+        setattr(workshop, f"step_{phase.value}", "dot")
+    _db.session.commit()
+    return workshop

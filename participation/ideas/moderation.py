@@ -213,6 +213,20 @@ def action_dict(entry: ModerationAction) -> dict:
     user = db.session.get(User, entry.user_id) if entry.user_id else None
     details = json.loads(entry.details or "{}")
     return {"id": entry.id, "action": entry.action, "idea_id": entry.idea_id,
+            "subject": _subject(entry.action, details),
             "user": user.name if user else None,
             "created_at": workshop_services.iso(entry.created_at),
             "undoable": entry.action in UNDOABLE and not details.get("undone")}
+
+
+def _subject(action: str, details: dict) -> str | None:
+    """What a group step was about, so the undo list can name it ("Gruppe angelegt:
+    Mobilität"): the group's name, the new name of a rename, the target of a move."""
+    if action in ("cluster_create", "cluster_delete"):
+        return details.get("name")
+    if action == "cluster_rename":
+        return details.get("new")
+    if action == "cluster_assign" and details.get("new"):
+        cluster = db.session.get(Cluster, details["new"])
+        return cluster.name if cluster else None
+    return None

@@ -1,6 +1,8 @@
 """A live Zukunftswerkstatt session and the residents taking part in it."""
 import enum
 
+from sqlalchemy import false as sa_false
+
 from ..accounts.models import utcnow
 from ..extensions import db
 
@@ -71,9 +73,25 @@ class Workshop(db.Model):
     # Issue 13: an optional cap on participants, and the verified mode (entry tickets).
     max_participants = db.Column(db.Integer)
     tickets_required = db.Column(db.Boolean, nullable=False, default=False)
+    # The facilitation flow of each phase: "collect" (write ideas), "dot" (dotting is open
+    # with the phase's budget), "done". Dots are taken only in "dot" (issue 12, item 2).
+    step_kritik = db.Column(db.String(8), nullable=False, default="collect", server_default="collect")
+    step_utopie = db.Column(db.String(8), nullable=False, default="collect", server_default="collect")
+    step_verwirklichung = db.Column(db.String(8), nullable=False, default="collect",
+                                    server_default="collect")
+    # Counts stay hidden from phones and the projector while dotting is open.
+    hide_counts = db.Column(db.Boolean, nullable=False, default=False, server_default=sa_false())
+    # What the projector shows: "pages" (all ideas, rotating pages), "top" (the top N),
+    # "groups" (one group per page), "cloud" (word cloud), "results" (the reveal).
+    display_mode = db.Column(db.String(8), nullable=False, default="pages", server_default="pages")
+    display_seconds = db.Column(db.Integer, nullable=False, default=12, server_default="12")
+    display_top_n = db.Column(db.Integer, nullable=False, default=10, server_default="10")
 
     def question_for(self, phase: str) -> str:
         return getattr(self, f"question_{phase}", "")
+
+    def step_for(self, phase: str) -> str:
+        return getattr(self, f"step_{phase}", None) or "collect"
 
 
 class Participant(db.Model):

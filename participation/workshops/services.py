@@ -12,7 +12,7 @@ from ..accounts.models import utcnow
 from ..age_bands import AGE_BANDS, NO_ANSWER
 from ..errors import DomainError, NotFound, ValidationError
 from ..extensions import db
-from . import join_codes, online, session_languages
+from . import flow, join_codes, online, session_languages
 from .models import (PHASE_ORDER, Channel, ModerationMode, Participant, Phase, Workshop,
                      WorkshopStatus)
 from .public_url import join_url
@@ -99,6 +99,7 @@ def workshop_dict(workshop: Workshop) -> dict:
         "join_url": join_url(workshop.join_code) if workshop.join_code else None,
         "online": online.window_dict(workshop),
         **session_languages.question_payload(workshop),
+        **flow.flow_dict(workshop),
     }
 
 
@@ -107,6 +108,8 @@ def require_open(workshop: Workshop, participant_id: int | None = None,
     """The session is open, or (`action` "ideas"/"dots") this participant joined from home
     and the online window for that action is open."""
     if workshop.status == WorkshopStatus.OPEN.value:
+        if action == online.DOTS and not flow.dotting_open(workshop):
+            raise flow.DottingClosed()
         return
     if action is not None and online.admits(workshop, participant_id, action):
         return

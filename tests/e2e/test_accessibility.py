@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .conftest import assert_accessible, axe_violations, describe, screenshot
+from tests.conftest import open_dotting
 
 RESIDENT_PAGES = ["/", "/hilfe", "/datenschutz", "/barrierefreiheit", "/gibt-es-nicht", "/login"]
 SKIP_SUFFIXES = (".csv", ".docx", ".json", ".svg", ".png", ".pdf", ".zip", ".txt")
@@ -118,7 +119,7 @@ def workshops(live_server):
         for title, close in (("Ortsmitte 2035", False), ("Wohnen im Alter", True)):
             workshop = services.create_workshop(world["home"], world["facilitator"], {
                 "title": title, "question_kritik": "Was stört Sie?", "dots_per_participant": 3})
-            workshop = services.open_workshop(workshop.id, world["facilitator"])
+            workshop = open_dotting(services.open_workshop(workshop.id, world["facilitator"]))
             resident = services.join(workshop.id, locale="de")
             idea, _repeat = ideas.submit_idea(workshop.id, resident.id, "Mehr Bänke am Markt",
                                               f"a11y-idea-{workshop.id}")

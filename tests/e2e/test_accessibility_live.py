@@ -11,6 +11,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import open_dotting
+
 from .conftest import assert_accessible, axe_violations, describe, horizontal_overflow, screenshot
 
 TEXTS = {
@@ -29,7 +31,7 @@ def create_workshop(live_server, title, **settings):
              "question_utopie": "Wie sähe die Ortsmitte ideal aus?",
              "question_verwirklichung": "Was packen wir zuerst an?",
              "dots_per_participant": 2, "max_dots_per_idea": 2, **settings})
-        return workshop.id
+        return open_dotting(workshop).id
 
 
 def join_code(live_server, workshop_id):

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from tests.conftest import open_dotting
 from tests.e2e.conftest import assert_accessible, screenshot
 
 
@@ -15,7 +16,7 @@ def kiosk(live_server):
     with live_server.app.test_request_context():
         ws = services.create_workshop(live_server.world["home"], live_server.world["facilitator"],
                                       {"title": "Tablet-Werkstatt"})
-        ws = services.open_workshop(ws.id, live_server.world["facilitator"])
+        ws = open_dotting(services.open_workshop(ws.id, live_server.world["facilitator"]))
         return {"id": ws.id, "code": ws.join_code, "url": f"/kiosk/{kiosk_key(ws.id)}"}
 
 

@@ -14,6 +14,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import open_dotting
+
 from .conftest import horizontal_overflow, screenshot, small_targets
 
 NARROW = {"viewport": {"width": 320, "height": 640}, "has_touch": True, "is_mobile": True}
@@ -33,7 +35,7 @@ def session(live_server):
             {"title": "Marktplatz und Mobilität im ländlichen Raum 2035 – eine sehr lange Überschrift",
              "question_kritik": "Was stört Sie heute an Bus, Bahn und Radwegen in unserer Gemeinde?",
              "dots_per_participant": 5, "max_dots_per_idea": 3})
-        workshop = services.open_workshop(workshop.id, live_server.world["facilitator"])
+        workshop = open_dotting(services.open_workshop(workshop.id, live_server.world["facilitator"]))
         resident = services.join(workshop.id, locale="de")
         for number, text in enumerate((
                 "Ein Bürgerbus am Wochenende, der auch die kleinen Ortsteile anfährt",

@@ -9,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import open_dotting
+
 from .conftest import assert_accessible, horizontal_overflow, screenshot, small_targets
 
 QUESTION = "Was stört Sie an der Ortsmitte heute?"
@@ -24,7 +26,7 @@ def workshop_id(live_server):
             "question_utopie": "Wie sieht die Ortsmitte 2035 aus?",
             "question_verwirklichung": "Was packen wir als Erstes an?",
             "dots_per_participant": 5, "max_dots_per_idea": 3})
-        return workshop.id
+        return open_dotting(workshop).id
 
 
 def outbox_key(page) -> str:
@@ -117,7 +119,7 @@ def opened_workshop(live_server, title, **settings):
         workshop = services.create_workshop(live_server.world["home"], live_server.world["facilitator"], {
             "title": title, "question_kritik": QUESTION, "dots_per_participant": 5, "max_dots_per_idea": 3,
             **settings})
-        workshop = services.open_workshop(workshop.id, live_server.world["facilitator"])
+        workshop = open_dotting(services.open_workshop(workshop.id, live_server.world["facilitator"]))
         return workshop.id, workshop.join_code
 
 

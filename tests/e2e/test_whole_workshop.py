@@ -87,6 +87,10 @@ def test_a_whole_workshop(open_page, live_server):
         expect(projector.locator(".wall-card", has_text=idea)).to_be_visible()
     shoot(phones, "ideas")
 
+    # The facilitator opens dotting (issue 12: no "+ Punkt" while ideas are collected).
+    expect(phones["de"].locator("button[data-action=add]")).to_have_count(0)
+    console.locator("[data-step=dot]").click()
+    expect(phones["de"].locator("button[data-action=add]")).to_have_count(3)
     # Dots: the bus idea gets 2 + 1, the meeting place 1, the language courses 1.
     bus, meeting, courses = (RESIDENTS[lang][1] for lang in ("de", "tr", "ar"))
     plan = {"de": [bus, bus, courses], "tr": [bus, meeting], "ar": [courses]}

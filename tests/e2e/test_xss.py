@@ -13,6 +13,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from tests.conftest import open_dotting
 
 PAYLOADS = [
     "<script>window.__xss=1</script>",
@@ -62,7 +63,7 @@ def session(live_server):
         workshop = services.create_workshop(world["home"], world["facilitator"], {
             "title": "XSS-Probe", "question_kritik": "Was stört Sie?",
             "dots_per_participant": 5, "max_dots_per_idea": 3})
-        workshop = services.open_workshop(workshop.id, world["facilitator"])
+        workshop = open_dotting(services.open_workshop(workshop.id, world["facilitator"]))
         voter = services.join(workshop.id)
         for n, text in enumerate(PAYLOADS):
             author = services.join(workshop.id)

@@ -49,6 +49,7 @@ def prepare(db_url: str, dots_per_participant=5, max_dots_per_idea=3) -> dict:
                             question_verwirklichung="Was können wir tun?",
                             dots_per_participant=dots_per_participant,
                             max_dots_per_idea=max_dots_per_idea, status="open", phase="kritik",
+                            step_kritik="dot", step_utopie="dot", step_verwirklichung="dot",
                             ask_age_band=False, join_code=code)
         db.session.add(workshop)
         db.session.commit()

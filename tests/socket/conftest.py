@@ -8,7 +8,7 @@ from participation.extensions import socketio
 from participation.realtime import NAMESPACE
 from participation.voting import tally
 from participation.workshops import services as workshop_services
-from tests.conftest import login
+from tests.conftest import login, open_dotting
 
 
 def cid() -> str:
@@ -32,7 +32,7 @@ class Live:
                 "max_dots_per_idea": 3, **settings}
         workshop = workshop_services.create_workshop(self.world["home"].id,
                                                      self.world["facilitator"].id, data)
-        return workshop_services.open_workshop(workshop.id, self.world["facilitator"].id)
+        return open_dotting(workshop_services.open_workshop(workshop.id, self.world["facilitator"].id))
 
     def connect(self, http_client, workshop_id, role, **auth):
         socket = socketio.test_client(self.app, namespace=NAMESPACE, flask_test_client=http_client,

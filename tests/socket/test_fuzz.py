@@ -45,6 +45,9 @@ SCHEMAS = {
     "spotlight:set": {"idea_id": "id?"},
     "moderation:undo": {"action_id": "id"},
     "moderation:log": {"limit": "limit?"},
+    "flow:step": {"step": "step"},
+    "flow:hide_counts": {"hidden": "bool"},
+    "display:set": {"mode": "mode?", "seconds": "pace?", "top_n": "top_n?"},
 }
 RESIDENT_EVENTS = {"idea:submit", "dot:add", "dot:remove", "session:sync"}
 ERROR_CODES = {"invalid", "too_large", "text_empty", "text_too_long", "invalid_name",
@@ -104,6 +107,14 @@ BAD = {
                       st.sampled_from(["", " ", "\n\t "])),
     "phase": st.one_of(st.none(), st.booleans(), ints, floats, nested(), nasty_text,
                        st.sampled_from(["KRITIK", "kritik ", "\u202ekritik", "kritik\x00"])),
+    "step": st.one_of(st.none(), st.booleans(), ints, floats, nested(), nasty_text,
+                      st.sampled_from(["DOT", "dot ", "\u202edot", "dot\x00", "vote"])),
+    "mode": st.one_of(st.booleans(), ints, floats, nested(), nasty_text,
+                      st.sampled_from(["TOP", "top ", "cloud\x00", "wall"])),
+    "pace": st.one_of(st.booleans(), floats, nasty_text, nested(), huge_ints,
+                      st.integers(min_value=121, max_value=LIMIT), st.integers(min_value=-LIMIT, max_value=4)),
+    "top_n": st.one_of(st.booleans(), floats, nasty_text, nested(), huge_ints,
+                       st.integers(min_value=31, max_value=LIMIT), st.integers(min_value=-LIMIT, max_value=0)),
     "bool": st.one_of(st.none(), ints, floats, nasty_text, nested(),
                       st.sampled_from(["true", "false", 0, 1])),
     "seconds": st.one_of(st.none(), st.booleans(), floats, nasty_text, nested(), huge_ints,
@@ -129,6 +140,10 @@ VALID_FILLER = {  # values of the right shape, used for the keys that are not be
     "seconds": st.integers(min_value=1, max_value=7200),
     "id_list": st.lists(st.integers(min_value=1, max_value=5), max_size=3),
     "limit": st.integers(min_value=1, max_value=200),
+    "step": st.just("dot"),
+    "mode": st.just("top"),
+    "pace": st.integers(min_value=5, max_value=120),
+    "top_n": st.integers(min_value=1, max_value=30),
 }
 
 

@@ -34,6 +34,9 @@ def facilitator_events(a):
         "spotlight:set": {"idea_id": a["ideas"][0]},
         "moderation:undo": {"action_id": a["action"]},
         "moderation:log": {},
+        "flow:step": {"step": "dot"},
+        "flow:hide_counts": {"hidden": True},
+        "display:set": {"mode": "top", "seconds": 30, "top_n": 5},
     }
 
 

@@ -13,6 +13,7 @@ from participation.voting import services as voting
 from participation.voting.models import Dot
 from participation.workshops import online
 from participation.workshops import services as workshops
+from tests.conftest import open_dotting
 
 HOUR = timedelta(hours=1)
 
@@ -23,8 +24,8 @@ def user(world):
 
 
 def make(world, **window):
-    return workshops.create_workshop(world["home"].id, world["facilitator"].id,
-                                     {"title": "Werkstatt", **window})
+    return open_dotting(workshops.create_workshop(world["home"].id, world["facilitator"].id,
+                                                  {"title": "Werkstatt", **window}))
 
 
 def refused(call, code="session_not_open"):

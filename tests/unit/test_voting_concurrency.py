@@ -14,7 +14,7 @@ from participation.voting import services as voting
 from participation.voting import tally
 from participation.voting.models import Dot
 from participation.workshops import services as workshops
-from tests.conftest import make_app
+from tests.conftest import make_app, open_dotting
 from tests.pg import throwaway_database
 
 
@@ -25,7 +25,7 @@ def _setup(app, dots=3):
         user = create_user("m@example.org", "M", "x" * 12, Role.FACILITATOR, [home.id])
         workshop = workshops.create_workshop(home.id, user.id, {
             "title": "T", "dots_per_participant": dots, "max_dots_per_idea": dots})
-        workshops.open_workshop(workshop.id, user.id)
+        open_dotting(workshops.open_workshop(workshop.id, user.id))
         participant = workshops.join(workshop.id)
         idea, _ = submit_idea(workshop.id, participant.id, "Idee", uuid.uuid4().hex)
         ids = workshop.id, participant.id, idea.id

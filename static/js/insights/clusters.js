@@ -54,7 +54,8 @@ export function attachClusterSuggestions(root) {
       const data = await getJSON(base);
       list.replaceChildren(...(data.suggestions || []).map(card));
       if (empty) empty.hidden = (data.suggestions || []).length > 0;
-      announce(root, fill(texts.found, { n: (data.suggestions || []).length }));
+      const n = (data.suggestions || []).length;
+      announce(root, n === 1 ? texts.found_1 : fill(texts.found, { n }));
     } catch (error) { announce(root, texts.failed); }
   }
 

@@ -1,7 +1,11 @@
-// The facilitator's console: incoming ideas with moderation, the wall's clusters, the
-// session controls. Every action is a socket event with an ack; errors show the ack's
-// message; every moderation step lands in "Letzte Aktionen" with an undo button.
+// The facilitator's console: incoming ideas (search, filters, sort, bulk moderation), the
+// wall's clusters, the session controls (phase, the phase's flow collect / dot / done,
+// timer, projector view). Every action is a socket event with an ack; errors show the
+// ack's message; every moderation step lands in "Letzte Aktionen" with an undo button.
 import { applyAccent, call, connect, formatSeconds, h, liveSettings, makeAnnouncer, makeClientId, phaseName, redrawForJoinCode, ServerClock, t } from "./common.js";
+import { LiveState } from "./state.js";
+import { DEFAULT_FILTERS, filterIdeas, IncrementalList } from "./console-list.js";
+import { clusterBlocks, ideaCard, mergeOptions, short, undoLabel } from "./console-cards.js";
 import { UndoList } from "./undo.js";
 import { installShortcuts } from "./shortcuts.js";
 
@@ -14,13 +18,16 @@ settings.role = "facilitator";
 const announce = makeAnnouncer($("[data-status]"));
 const clock = new ServerClock();
 
-const state = {
-  workshop: null, ideas: new Map(), clusters: new Map(), participants: {},
+const ui = {
   selected: new Set(), editing: null, editDraft: "", keep: null,
   renameDrafts: new Map(),  // cluster id -> name being typed (kept across re-renders)
+  filters: Object.assign({}, DEFAULT_FILTERS), shown: [],
 };
+// Time from a server event to the updated list (DOM, style and layout), for the hall test.
+window.liveUpdateTimes = [];
 
 const socket = connect(settings);
+const live = new LiveState(socket);
 socket.on("connect", () => { $("[data-net]").textContent = t("online"); });
 socket.on("disconnect", () => { $("[data-net]").textContent = t("offline"); announce(t("offline")); });
 socket.on("connect_error", (err) => {
@@ -28,85 +35,52 @@ socket.on("connect_error", (err) => {
   if (err && err.data && err.data.message) showError(err.data.message);
   if (err && err.data && err.data.error && err.data.error !== "forbidden") setTimeout(() => socket.connect(), 5000);
 });
-socket.on("session:snapshot", (snapshot) => {
-  state.ideas = new Map((snapshot.ideas || []).map((idea) => [idea.id, idea]));
-  state.clusters = new Map((snapshot.clusters || []).map((c) => [c.id, c]));
-  state.participants = snapshot.participants || {};
-  setWorkshop(snapshot.workshop || {});
-  render();
-  refreshLog();
-});
-socket.on("session:updated", (data) => { if (data.workshop) setWorkshop(data.workshop); render(); });
-socket.on("idea:created", (data) => { if (data.idea) { state.ideas.set(data.idea.id, data.idea); render(); } });
-socket.on("idea:updated", (data) => { if (data.idea) { state.ideas.set(data.idea.id, data.idea); render(); refreshLog(800); } });
-socket.on("idea:removed", (data) => {
-  const idea = state.ideas.get(Number(data.idea_id));
-  if (idea) {
-    if (data.reason === "hidden") idea.status = "hidden";
-    else { idea.status = "merged"; state.selected.delete(idea.id); }
-  }
-  render();
-});
-socket.on("cluster:updated", (data) => { if (data.cluster) { state.clusters.set(data.cluster.id, data.cluster); render(); } });
-socket.on("cluster:removed", (data) => {
-  const id = Number(data.cluster_id);
-  state.clusters.delete(id);
-  for (const idea of state.ideas.values()) if (idea.cluster_id === id) idea.cluster_id = null;
-  render();
-});
-socket.on("tally:update", (data) => {
-  // Counts change often: update the numbers in place, keep focus and open forms alone.
-  for (const [id, count] of Object.entries(data.counts || {})) {
-    const idea = state.ideas.get(Number(id));
-    if (!idea) continue;
-    idea.dots = count;
-    root.querySelectorAll(`[data-dots-for="${idea.id}"]`).forEach((node) => { node.textContent = t("dots_short", { n: count }); });
-  }
-  if (data.participants) state.participants = data.participants;
-  renderFigures();
-});
 
-function setWorkshop(workshop) {
-  if (redrawForJoinCode(workshop)) return;
-  state.workshop = workshop;
-  clock.sync(workshop.server_time);
-  tick();
-}
+let pending = null;
+live.subscribe((change) => {
+  if (change.type === "snapshot" || change.type === "workshop") {
+    if (redrawForJoinCode(live.workshop)) return;
+    clock.sync(live.workshop.server_time);
+    tick();
+  }
+  if (change.type === "tally") { updateCounts(change.changed); return; }
+  if (change.type === "idea" && change.idea.status === "merged") ui.selected.delete(change.idea.id);
+  // Events of one burst are drawn once.
+  if (!pending) {
+    pending = performance.now();
+    queueMicrotask(() => {
+      const started = pending;
+      pending = null;
+      render();
+      void $("[data-incoming]").offsetHeight;  // include style and layout in the measure
+      window.liveUpdateTimes.push(performance.now() - started);
+    });
+  }
+  if (change.type === "snapshot") refreshLog();
+  if (change.type === "idea" && change.how === "updated") refreshLog(800);
+});
 
 // ---------- actions ----------
 function showError(message) { $("[data-error]").textContent = message || ""; }
 
-function applyAck(ack) {
-  if (ack.idea) state.ideas.set(ack.idea.id, ack.idea);
-  if (ack.workshop) setWorkshop(ack.workshop);
-  if (ack.cluster) state.clusters.set(ack.cluster.id, ack.cluster);
-}
-
-async function act(event, payload, undo) {
+async function act(event, payload, undo, quiet) {
   const ack = await call(socket, event, Object.assign({ client_id: makeClientId() }, payload));
   if (!ack.ok) {
-    showError(ack.message || t("error_generic"));
-    announce(ack.message || t("error_generic"));
-    return null;
+    if (!quiet) { showError(ack.message || t("error_generic")); announce(ack.message || t("error_generic")); }
+    return quiet ? ack : null;
   }
-  showError("");
-  applyAck(ack);
-  announce(undo ? undo.label : t("done"));
+  if (!quiet) showError("");
+  live.applyAck(ack);
+  if (!quiet) announce(undo ? undo.label : t("done"));
   render();
-  if (undo) refreshLog();
+  if (undo && !quiet) refreshLog();
   return ack;
 }
 
-// The undo list comes from the server's moderation log, so it survives a reload.
+// The undo list comes from the server's moderation log, so it survives a reload. Each
+// entry names what it undoes: the idea's text, or the group's name for group steps.
 const undoList = new UndoList($("[data-undo-list]"), {
-  label(entry) {
-    const idea = entry.idea_id ? state.ideas.get(Number(entry.idea_id)) : null;
-    const key = "act_" + entry.action;
-    const text = idea ? short(idea.text) : "";
-    let label = t(key, { text }) === key ? t("act_other", { text }) : t(key, { text });
-    if (!text) label = label.replace(/[:\s]+$/, "");
-    return entry.user ? label + " (" + entry.user + ")" : label;
-  },
+  label: (entry) => undoLabel(entry, live.ideas),
   async perform(entry) {
     const ack = await call(socket, "moderation:undo", { action_id: entry.id });
     if (!ack.ok) { showError(ack.message || t("error_generic")); refreshLog(); return false; }
@@ -126,58 +100,78 @@ function refreshLog(delay = 0) {
   }, delay);
 }
 
-function short(text) { return text.length > 60 ? text.slice(0, 57) + "…" : text; }
 
 const ideaActions = {
   hide: (idea) => act("idea:hide", { idea_id: idea.id }, { label: t("act_hide", { text: short(idea.text) }) }),
   restore: (idea) => act("idea:restore", { idea_id: idea.id }, { label: t("act_restore", { text: short(idea.text) }) }),
   approve: (idea) => act("idea:approve", { idea_id: idea.id }, { label: t("act_approve", { text: short(idea.text) }) }),
-  spotlight: (idea) => act("spotlight:set", { idea_id: state.workshop && state.workshop.spotlight_idea_id === idea.id ? null : idea.id },
+  spotlight: (idea) => act("spotlight:set", { idea_id: live.workshop && live.workshop.spotlight_idea_id === idea.id ? null : idea.id },
     { label: t("act_spotlight", { text: short(idea.text) }) }),
-  edit: (idea) => { state.editing = idea.id; state.editDraft = idea.text; render(); focusKey("edit-text-" + idea.id); },
-  pick: (idea) => { if (state.selected.has(idea.id)) state.selected.delete(idea.id); else state.selected.add(idea.id); render(); },
+  edit: (idea) => { ui.editing = idea.id; ui.editDraft = idea.text; render(); focusKey("edit-text-" + idea.id); },
+  pick: (idea) => { if (ui.selected.has(idea.id)) ui.selected.delete(idea.id); else ui.selected.add(idea.id); render(); },
 };
+
+// Bulk moderation: one event per idea (each is undoable on its own), a few at a time.
+async function bulk(action) {
+  const ids = [...ui.selected].filter((id) => live.ideas.has(id));
+  if (!ids.length) { announce(t("bulk_none")); showError(t("bulk_none")); return; }
+  let event = action === "approve" ? "idea:approve" : "idea:hide";
+  const extra = {};
+  if (action === "move") {
+    event = "idea:cluster";
+    const value = $("[data-bulk-group]").value;
+    extra.cluster_id = value ? Number(value) : null;
+  }
+  const todo = ids.filter((id) => {
+    const idea = live.ideas.get(id);
+    if (action === "approve") return idea.status === "pending";
+    if (action === "hide") return idea.status !== "hidden";
+    const group = extra.cluster_id ? live.clusters.get(extra.cluster_id) : null;
+    return idea.cluster_id !== extra.cluster_id && (!group || group.phase === idea.phase);
+  });
+  const failures = [];
+  for (let i = 0; i < todo.length; i += 8) {
+    const acks = await Promise.all(todo.slice(i, i + 8).map((id) => act(event, Object.assign({ idea_id: id }, extra), null, true)));
+    acks.forEach((ack) => { if (!ack || !ack.ok) failures.push(ack); });
+  }
+  const name = t("bulk_" + action);
+  const message = failures.length
+    ? t("bulk_partial", { done: todo.length - failures.length, n: todo.length, action: name, failed: failures.length, message: failures[0].message || "" })
+    : t("bulk_done", { n: todo.length, action: name });
+  showError(failures.length ? message : "");
+  announce(message);
+  ui.selected.clear();
+  render();
+  refreshLog();
+}
 
 async function saveEdit(idea, text) {
   const ack = await act("idea:edit", { idea_id: idea.id, text }, { label: t("act_edit", { text: short(text) }) });
-  if (ack) { state.editing = null; render(); focusKey("edit-" + idea.id); }
-}
-
-async function setCluster(idea, clusterId) {
-  await act("idea:cluster", { idea_id: idea.id, cluster_id: clusterId }, { label: t("act_cluster_assign", { text: short(idea.text) }) });
+  if (ack) { ui.editing = null; render(); focusKey("edit-" + idea.id); }
 }
 
 async function merge() {
-  const ids = [...state.selected].filter((id) => state.ideas.has(id));
+  const ids = [...ui.selected].filter((id) => live.ideas.has(id));
   if (ids.length < 2) return;
-  const keep = ids.includes(state.keep) ? state.keep : ids[0];
-  const kept = state.ideas.get(keep);
+  const keep = ids.includes(ui.keep) ? ui.keep : ids[0];
+  const kept = live.ideas.get(keep);
   const ack = await act("idea:merge", { keep_id: keep, merge_ids: ids.filter((id) => id !== keep) },
     { label: t("act_merge", { text: short(kept.text) }) });
-  if (ack) { state.selected.clear(); state.keep = null; render(); }
+  if (ack) { ui.selected.clear(); ui.keep = null; render(); }
 }
 
 // ---------- rendering ----------
-function currentIdeas() {
-  const phase = state.workshop && state.workshop.phase;
-  return [...state.ideas.values()].filter((i) => i.phase === phase && i.status !== "merged")
-    .sort((a, b) => String(b.created_at || "").localeCompare(String(a.created_at || "")) || (b.id - a.id));
-}
-
-function currentClusters() {
-  const phase = state.workshop && state.workshop.phase;
-  return [...state.clusters.values()].filter((c) => c.phase === phase).sort((a, b) => (a.position - b.position) || (a.id - b.id));
-}
+function currentClusters() { return live.clustersOf(live.phase()); }
 
 function render() {
-  if (!state.workshop) return;
+  if (!live.workshop) return;
   const focusedKey = document.activeElement && root.contains(document.activeElement) ? document.activeElement.dataset.key : null;
   renderControls();
   renderIncoming();
   renderMerge();
   renderClusters();
   renderFigures();
-  if (focusedKey) focusKey(focusedKey);
+  if (focusedKey && !root.contains(document.activeElement)) focusKey(focusedKey);
 }
 
 function focusKey(key) {
@@ -189,124 +183,136 @@ function focusKey(key) {
 }
 
 function renderFigures() {
-  const p = state.participants || {};
-  $("[data-fig-onsite]").textContent = String((p.onsite || 0) + (p.assisted || 0) + (p.kiosk || 0));
-  $("[data-fig-online]").textContent = String(p.online || 0);
-  const ideas = currentIdeas().filter((i) => i.status === "visible" || i.status === "pending");
-  $("[data-fig-ideas]").textContent = String(ideas.length);
-  $("[data-fig-dots]").textContent = String(ideas.reduce((sum, i) => sum + (i.dots || 0), 0));
+  $("[data-fig-onsite]").textContent = String(live.peopleOnSite());
+  $("[data-fig-online]").textContent = String(live.peopleOnline());
+  const phase = live.phase();
+  let ideas = 0, pendingCount = 0, dots = 0;
+  for (const i of live.ideas.values()) {
+    if (i.phase !== phase) continue;
+    if (i.status === "visible" || i.status === "pending") { ideas += 1; dots += i.dots || 0; }
+    if (i.status === "pending") pendingCount += 1;
+  }
+  $("[data-fig-ideas]").textContent = String(ideas);
+  $("[data-fig-pending]").textContent = String(pendingCount);
+  $("[data-fig-dots]").textContent = String(dots);
+  $("[data-fig-step]").textContent = phaseName(phase) + ": " + $(`[data-step="${live.flow().step}"]`).textContent.replace(/^\d\s*/, "");
 }
 
 function renderControls() {
-  const w = state.workshop;
+  const w = live.workshop;
+  const flow = live.flow();
   $("[data-session-status]").textContent = t("status_" + w.status);
   $("[data-open]").hidden = w.status === "open";
   $("[data-close]").hidden = w.status !== "open";
   root.querySelectorAll("[data-phase]").forEach((b) => b.setAttribute("aria-pressed", b.dataset.phase === w.phase ? "true" : "false"));
+  root.querySelectorAll("[data-step]").forEach((b) => b.setAttribute("aria-pressed", b.dataset.step === flow.step ? "true" : "false"));
+  $("[data-step-hint]").textContent = t("step_hint_" + flow.step, { n: w.dots_per_participant });
+  $("[data-hide-counts]").setAttribute("aria-pressed", flow.hide_counts ? "true" : "false");
+  $("[data-hide-counts-state]").textContent = flow.hide_counts ? t("counts_hidden_on") : t("counts_hidden_off");
   $("[data-lock]").setAttribute("aria-pressed", w.submissions_locked ? "true" : "false");
   $("[data-lock-state]").textContent = w.submissions_locked ? t("lock_on") : t("lock_off");
-  const spot = w.spotlight_idea_id ? state.ideas.get(Number(w.spotlight_idea_id)) : null;
+  const spot = w.spotlight_idea_id ? live.ideas.get(Number(w.spotlight_idea_id)) : null;
   const current = $("[data-spotlight-current]");
   current.textContent = spot ? spot.text : t("spotlight_none");
   current.setAttribute("dir", "auto");
   $("[data-spotlight-off]").hidden = !spot;
+  const form = $("[data-display-form]");
+  if (!form.contains(document.activeElement)) {
+    const display = live.display();
+    form.elements.mode.value = display.mode;
+    form.elements.seconds.value = display.seconds;
+    form.elements.top_n.value = display.top_n;
+  }
 }
 
-function ideaCard(idea, clusters) {
-  const w = state.workshop;
-  const id = idea.id;
-  const card = h("li", { class: "mod-card" + (idea.status === "hidden" ? " is-hidden" : "") + (idea.status === "pending" ? " is-pending" : ""),
-    tabindex: "-1", "data-card": id, "data-key": "card-" + id });
-  const statusText = t("status_" + idea.status);
-  card.append(h("div", { class: "meta" },
-    h("span", { class: "badge" + (idea.status === "pending" ? " pending" : "") + (idea.status === "hidden" ? " hidden-idea" : ""), text: statusText }),
-    h("span", { "data-dots-for": id, text: t("dots_short", { n: idea.dots || 0 }) }),
-    w.spotlight_idea_id === id ? h("span", { class: "badge mine", text: t("spotlight") }) : null));
-  if (state.editing === id) {
-    const textId = "edit-text-" + id;
-    const form = h("form", { class: "edit-form", "data-edit-form": id },
-      h("label", { for: textId, text: t("edit_label") }),
-      h("textarea", { id: textId, maxlength: "280", dir: "auto", "data-key": textId }),
-      h("div", { class: "button-row" },
-        h("button", { type: "submit", class: "button primary", text: t("save") }),
-        h("button", { type: "button", class: "button", "data-cancel-edit": id, text: t("cancel") })));
-    form.querySelector("textarea").value = state.editDraft;
-    card.append(form);
-    return card;
-  }
-  const textId = "mod-text-" + id;
-  card.append(h("p", { class: "idea-text", dir: "auto", id: textId, text: idea.text }));
-  const actions = h("div", { class: "actions" });
-  const button = (action, label, extra) => h("button", Object.assign({ type: "button", class: "button", "data-act": action, "data-idea": id,
-    "data-key": action + "-" + id, "aria-describedby": textId, text: label }, extra || {}));
-  if (idea.status === "pending") actions.append(button("approve", t("approve"), { class: "button primary" }));
-  actions.append(idea.status === "hidden" ? button("restore", t("restore")) : button("hide", t("hide")));
-  actions.append(button("edit", t("edit")));
-  if (idea.status === "visible") actions.append(button("spotlight", w.spotlight_idea_id === id ? t("spotlight_off") : t("spotlight")));
-  const pickId = "pick-" + id;
-  const pick = h("input", { type: "checkbox", id: pickId, "data-pick": id, "data-key": pickId, "aria-describedby": textId });
-  pick.checked = state.selected.has(id);
-  actions.append(h("label", { class: "pick", for: pickId }, pick, t("pick")));
-  const selectId = "cluster-" + id;
-  const select = h("select", { id: selectId, "data-cluster-select": id, "data-key": selectId, "aria-describedby": textId },
-    h("option", { value: "", text: t("no_cluster") }),
-    clusters.map((c) => h("option", { value: c.id, text: c.name })));
-  select.value = idea.cluster_id ? String(idea.cluster_id) : "";
-  actions.append(h("span", {}, h("label", { for: selectId, text: t("cluster_label") + ": " }), select));
-  card.append(actions);
-  return card;
+function clusterOptions(select, first, clusters) {
+  const value = select.value;
+  select.replaceChildren(...first, ...clusters.map((c) => h("option", { value: c.id, text: c.name })));
+  if ([...select.options].some((o) => o.value === value)) select.value = value;
 }
+
+const list = new IncrementalList($("[data-incoming]"), {
+  signature(idea) {
+    const w = live.workshop;
+    return [idea.status, idea.text, idea.cluster_id, w.spotlight_idea_id === idea.id, ui.selected.has(idea.id),
+      ui.editing === idea.id, idea.phase, ui.filters.sort === "dots" ? idea.dots : ""].join("|");
+  },
+  build: (idea) => ideaCard(idea, live.clustersOf(idea.phase), { workshop: live.workshop, ui }),
+});
+let clustersKey = "";
 
 function renderIncoming() {
-  const clusters = currentClusters();
-  const ideas = currentIdeas();
-  $("[data-incoming]").replaceChildren(...ideas.map((idea) => ideaCard(idea, clusters)));
-  $("[data-incoming-empty]").hidden = ideas.length > 0;
+  const all = [...live.clusters.values()].sort((a, b) => (a.id - b.id));
+  const key = all.map((c) => c.id + ":" + c.name + ":" + c.position).join(",");
+  // A new or renamed group: refresh the cards' group menus in place, not the cards.
+  if (key !== clustersKey) {
+    clustersKey = key;
+    for (const idea of live.ideas.values()) {
+      const node = list.node(idea.id);
+      const select = node && node.querySelector("[data-cluster-select]");
+      if (!select) continue;
+      clusterOptions(select, [h("option", { value: "", text: t("no_cluster") })], live.clustersOf(idea.phase));
+      select.value = idea.cluster_id ? String(idea.cluster_id) : "";
+    }
+  }
+  const phaseFilter = ui.filters.phase === "current" ? live.phase() : ui.filters.phase;
+  const groups = all.filter((c) => phaseFilter === "all" || c.phase === phaseFilter);
+  clusterOptions($("[data-filter=group]"), [h("option", { value: "", text: t("all_groups") }),
+    h("option", { value: "none", text: t("no_cluster") })], groups);
+  ui.filters.group = $("[data-filter=group]").value;
+  clusterOptions($("[data-bulk-group]"), [h("option", { value: "", text: t("no_cluster") })], currentClusters());
+  const shown = filterIdeas(live.ideas.values(), ui.filters, live.phase());
+  ui.shown = shown;
+  list.render(shown);
+  const total = [...live.ideas.values()].filter((i) => i.status !== "merged").length;
+  $("[data-shown-count]").textContent = shown.length === 1 ? t("shown_of_1", { total }) : t("shown_of", { shown: shown.length, total });
+  $("[data-incoming-empty]").hidden = shown.length > 0;
+  const picked = [...ui.selected].filter((id) => live.ideas.has(id)).length;
+  $("[data-selected-count]").textContent = picked ? t("selected_n", { n: picked }) : "";
+  const all_ = $("[data-pick-all]");
+  all_.checked = shown.length > 0 && shown.every((i) => ui.selected.has(i.id));
+  all_.indeterminate = !all_.checked && shown.some((i) => ui.selected.has(i.id));
+  root.querySelectorAll("[data-bulk-act]").forEach((b) => { b.setAttribute("aria-disabled", picked ? "false" : "true"); });
+}
+
+// Counts change often: update the numbers in place, keep focus and open forms alone.
+function updateCounts(changed) {
+  for (const idea of changed) {
+    const node = list.node(idea.id);
+    const count = node && node.querySelector(`[data-dots-for="${idea.id}"]`);
+    if (count) count.textContent = t("dots_short", { n: idea.dots || 0 });
+  }
+  if (ui.filters.sort === "dots" && changed.length) render(); else renderFigures();
 }
 
 function renderMerge() {
-  const ids = [...state.selected].filter((id) => state.ideas.has(id) && state.ideas.get(id).status !== "merged");
-  state.selected = new Set(ids);
+  const ids = [...ui.selected].filter((id) => live.ideas.has(id) && live.ideas.get(id).status !== "merged");
+  ui.selected = new Set(ids);
   const enough = ids.length >= 2;
   $("[data-merge-hint]").hidden = enough;
   $("[data-merge-fieldset]").hidden = !enough;
   $("[data-merge-button]").hidden = !enough;
   if (!enough) return;
-  if (!ids.includes(state.keep)) {
-    state.keep = ids.slice().sort((a, b) => (state.ideas.get(b).dots - state.ideas.get(a).dots) || (a - b))[0];
+  if (!ids.includes(ui.keep)) {
+    ui.keep = ids.slice().sort((a, b) => (live.ideas.get(b).dots - live.ideas.get(a).dots) || (a - b))[0];
   }
-  $("[data-merge-options]").replaceChildren(...ids.map((id) => {
-    const radio = h("input", { type: "radio", name: "keep", value: id, "data-keep": id, "data-key": "keep-" + id });
-    radio.checked = id === state.keep;
-    return h("label", {}, radio, h("span", { dir: "auto", text: short(state.ideas.get(id).text) }));
-  }));
+  $("[data-merge-options]").replaceChildren(...mergeOptions(ids, live.ideas, ui.keep));
 }
 
+// Redrawn only when what it shows changed, so a group name being typed is never replaced.
+let clustersShown = null;
 function renderClusters() {
   const clusters = currentClusters();
-  const ideas = currentIdeas().filter((i) => i.status === "visible");
-  const blocks = clusters.map((cluster) => {
-    const inputId = "rename-" + cluster.id;
-    const members = ideas.filter((i) => i.cluster_id === cluster.id);
-    const input = h("input", { id: inputId, maxlength: "120", "data-key": inputId, autocomplete: "off",
-      "data-rename-input": cluster.id, dir: "auto" });
-    input.value = state.renameDrafts.has(cluster.id) ? state.renameDrafts.get(cluster.id) : cluster.name;
-    return h("div", { class: "cluster-block" },
-      h("h3", { dir: "auto", text: cluster.name + " (" + members.length + ")" }),
-      members.length ? h("ul", {}, members.map((i) => h("li", { dir: "auto", text: short(i.text) })))
-        : h("p", { class: "hint", text: t("cluster_empty") }),
-      h("form", { class: "cluster-tools", "data-rename": cluster.id },
-        h("label", { for: inputId, class: "visually-hidden", text: t("cluster_name") }), input,
-        h("button", { type: "submit", class: "button", "data-key": "rename-btn-" + cluster.id, text: t("rename") }),
-        h("button", { type: "button", class: "button danger", "data-delete-cluster": cluster.id, "data-key": "del-" + cluster.id, text: t("delete") })));
-  });
-  if (!blocks.length) blocks.push(h("p", { class: "hint", text: t("no_clusters") }));
-  $("[data-clusters]").replaceChildren(...blocks);
+  const ideas = live.visibleIdeas();
+  const key = JSON.stringify([clusters.map((c) => [c.id, c.name]), ideas.filter((i) => i.cluster_id).map((i) => [i.id, i.cluster_id, i.text])]);
+  if (key === clustersShown) return;
+  clustersShown = key;
+  $("[data-clusters]").replaceChildren(...clusterBlocks(clusters, ideas, ui));
 }
 
 function tick() {
   const box = $("[data-timer]");
-  const w = state.workshop;
+  const w = live.workshop;
   const left = w && w.phase_deadline ? clock.secondsLeft(w.phase_deadline) : null;
   box.textContent = left === null ? t("timer_none") : formatSeconds(left);
 }
@@ -316,23 +322,19 @@ setInterval(tick, 1000);
 root.addEventListener("click", (event) => {
   const target = event.target.closest("button");
   if (!target) return;
-  const idea = state.ideas.get(Number(target.dataset.idea));
+  const idea = live.ideas.get(Number(target.dataset.idea));
   if (target.dataset.act && idea && ideaActions[target.dataset.act]) { ideaActions[target.dataset.act](idea); return; }
-  if (target.dataset.cancelEdit) { const id = Number(target.dataset.cancelEdit); state.editing = null; render(); focusKey("edit-" + id); return; }
+  if (target.dataset.bulkAct) { bulk(target.dataset.bulkAct); return; }
+  if (target.dataset.cancelEdit) { const id = Number(target.dataset.cancelEdit); ui.editing = null; render(); focusKey("edit-" + id); return; }
   if (target.dataset.deleteCluster) {
-    const cluster = state.clusters.get(Number(target.dataset.deleteCluster));
+    const cluster = live.clusters.get(Number(target.dataset.deleteCluster));
     if (!cluster) return;
-    const members = [...state.ideas.values()].filter((i) => i.cluster_id === cluster.id).map((i) => i.id);
-    act("cluster:delete", { cluster_id: cluster.id }, { label: t("act_cluster_delete", { text: cluster.name }) })
-      .then((ack) => {
-        if (!ack) return;
-        state.clusters.delete(cluster.id);
-        for (const id of members) { const i = state.ideas.get(id); if (i) i.cluster_id = null; }
-        render();
-      });
+    act("cluster:delete", { cluster_id: cluster.id }, { label: t("act_cluster_delete", { text: cluster.name }) });
     return;
   }
   if (target.dataset.phase) { act("phase:set", { phase: target.dataset.phase }).then((ack) => { if (ack) announce(t("phase_set", { phase: phaseName(target.dataset.phase) })); }); return; }
+  if (target.dataset.step) { act("flow:step", { step: target.dataset.step }).then((ack) => { if (ack) announce(t("step_hint_" + target.dataset.step, { n: live.workshop.dots_per_participant })); }); return; }
+  if (target.hasAttribute("data-hide-counts")) { act("flow:hide_counts", { hidden: !live.flow().hide_counts }); return; }
   if (target.hasAttribute("data-open")) { act("session:open", {}); return; }
   if (target.hasAttribute("data-close")) { if (window.confirm(t("confirm_close"))) act("session:close", {}); return; }
   if (target.hasAttribute("data-lock")) { toggleLock(); return; }
@@ -342,59 +344,76 @@ root.addEventListener("click", (event) => {
   if (target.hasAttribute("data-print")) { window.print(); }
 });
 
-function toggleLock() { act("submissions:lock", { locked: !(state.workshop && state.workshop.submissions_locked) }); }
+function toggleLock() { act("submissions:lock", { locked: !(live.workshop && live.workshop.submissions_locked) }); }
 
 root.addEventListener("change", (event) => {
   const target = event.target;
-  if (target.dataset.pick) { ideaActions.pick(state.ideas.get(Number(target.dataset.pick))); }
-  else if (target.dataset.keep) { state.keep = Number(target.dataset.keep); }
+  if (target.dataset.pick) { ideaActions.pick(live.ideas.get(Number(target.dataset.pick))); }
+  else if (target.hasAttribute("data-pick-all")) {
+    for (const idea of ui.shown) { if (target.checked) ui.selected.add(idea.id); else ui.selected.delete(idea.id); }
+    render();
+  }
+  else if (target.dataset.keep) { ui.keep = Number(target.dataset.keep); }
+  else if (target.dataset.filter && target.tagName === "SELECT") { ui.filters[target.dataset.filter] = target.value; render(); }
   else if (target.dataset.clusterSelect) {
-    const idea = state.ideas.get(Number(target.dataset.clusterSelect));
-    if (idea) setCluster(idea, target.value ? Number(target.value) : null);
+    const idea = live.ideas.get(Number(target.dataset.clusterSelect));
+    if (idea) act("idea:cluster", { idea_id: idea.id, cluster_id: target.value ? Number(target.value) : null }, { label: t("act_cluster_assign", { text: short(idea.text) }) });
   }
 });
 
 root.addEventListener("input", (event) => {
-  if (event.target.id && event.target.id.startsWith("edit-text-")) state.editDraft = event.target.value;
-  if (event.target.dataset.renameInput) state.renameDrafts.set(Number(event.target.dataset.renameInput), event.target.value);
+  if (event.target.id && event.target.id.startsWith("edit-text-")) ui.editDraft = event.target.value;
+  if (event.target.dataset.renameInput) ui.renameDrafts.set(Number(event.target.dataset.renameInput), event.target.value);
+  if (event.target.dataset.filter === "q") { ui.filters.q = event.target.value; render(); }
 });
 
 root.addEventListener("submit", (event) => {
   event.preventDefault();
   const form = event.target;
   if (form.dataset.editForm) {
-    const idea = state.ideas.get(Number(form.dataset.editForm));
+    const idea = live.ideas.get(Number(form.dataset.editForm));
     const text = form.querySelector("textarea").value.trim();
     if (idea && text) saveEdit(idea, text);
   } else if (form.dataset.rename) {
-    const cluster = state.clusters.get(Number(form.dataset.rename));
+    const cluster = live.clusters.get(Number(form.dataset.rename));
     const name = form.querySelector("input").value.trim();
     if (cluster && name && name !== cluster.name) {
       act("cluster:rename", { cluster_id: cluster.id, name }, { label: t("act_cluster_rename", { text: name }) })
-        .then((ack) => { if (ack) { state.renameDrafts.delete(cluster.id); render(); } });
+        .then((ack) => { if (ack) { ui.renameDrafts.delete(cluster.id); render(); } });
     }
   } else if (form.hasAttribute("data-cluster-create")) {
     const input = form.querySelector("input");
     const name = input.value.trim();
     if (!name) { input.focus(); return; }
-    const picked = [...state.selected];
-    act("cluster:create", { name, phase: state.workshop.phase, idea_ids: picked }, { label: t("act_cluster_create", { text: name }) }).then((ack) => {
+    const picked = [...ui.selected];
+    act("cluster:create", { name, phase: live.phase(), idea_ids: picked }, { label: t("act_cluster_create", { text: name }) }).then((ack) => {
       if (!ack) return;
       input.value = "";
-      if (picked.length) { for (const id of picked) { const i = state.ideas.get(id); if (i) i.cluster_id = ack.cluster.id; } state.selected.clear(); }
+      if (picked.length) { for (const id of picked) { const i = live.ideas.get(id); if (i) i.cluster_id = ack.cluster.id; } ui.selected.clear(); }
       render();
     });
   } else if (form.hasAttribute("data-timer-form")) {
     const minutes = Number(form.querySelector("input").value);
     if (!(minutes >= 1 && minutes <= 120)) { form.querySelector("input").focus(); return; }
     act("timer:start", { seconds: Math.round(minutes * 60) });
+  } else if (form.hasAttribute("data-display-form")) {
+    const seconds = Number(form.elements.seconds.value);
+    const top = Number(form.elements.top_n.value);
+    if (!(seconds >= 5 && seconds <= 120)) { form.elements.seconds.focus(); return; }
+    if (!(top >= 1 && top <= 30)) { form.elements.top_n.focus(); return; }
+    const mode = form.elements.mode.value;
+    act("display:set", { mode, seconds: Math.round(seconds), top_n: Math.round(top) }).then((ack) => {
+      if (ack) announce(t("display_saved", { mode: form.elements.mode.selectedOptions[0].textContent }));
+    });
   }
 });
+$("[data-filters]").addEventListener("submit", (event) => event.preventDefault());
 
 installShortcuts({
   cards: () => [...root.querySelectorAll("[data-card]")],
-  ideaOf: (card) => card && state.ideas.get(Number(card.dataset.card)),
+  ideaOf: (card) => card && live.ideas.get(Number(card.dataset.card)),
   run(key, idea) {
+    if (key === "/") return document.getElementById("filter-text").focus();
     if (key === "l") return toggleLock();
     if (key === "t") return document.getElementById("timer-minutes").focus();
     if (key === "u") return undoList.undoLast();

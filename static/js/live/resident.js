@@ -4,8 +4,9 @@
 import { applyAccent, call, connect, h, liveSettings, makeAnnouncer, phaseName, ideaSort, t, PHASES } from "./common.js";
 import { Outbox } from "./outbox.js";
 import { registerOfflinePage, StateStore } from "./offline.js";
+import { LiveState, normaliseMe } from "./state.js";
 import { TallyEasing } from "./tally_easing.js";
-import { applyTranslation, onToggle, readerText, renderQuestion } from "./languages.js";
+import { onToggle, readerText, renderQuestion } from "./languages.js";
 
 const root = document.getElementById("live-root");
 const $ = (selector) => root.querySelector(selector);
@@ -16,8 +17,9 @@ settings.role = "participant";
 const MAX = Number(root.dataset.maxLength || 280);
 const announce = makeAnnouncer($("[data-status]"));
 
+// Session data live in `live` (state.js); this page keeps only its own view state here.
+const live = new LiveState();
 const state = {
-  workshop: null, ideas: new Map(), starting: [], me: { dots_left: 0, my_dots: {} },
   connected: false, sort: "new", troubleShown: false, loaded: false,
   // The first connection gets a few seconds before the page calls itself offline.
   booting: navigator.onLine !== false,
@@ -29,18 +31,19 @@ const stored = new StateStore(settings.workshop, root.dataset.participant);
 // The fixed dock (connection line and budget bar) must never cover the end of the page.
 const dock = root.querySelector("[data-dock]");
 if (window.ResizeObserver) {
-  new ResizeObserver(() => { document.body.style.paddingBlockEnd = (dock.offsetHeight + 16) + "px"; }).observe(dock);
+  new ResizeObserver(() => {
+    document.body.style.paddingBlockEnd = dock.classList.contains("inline") ? "" : (dock.offsetHeight + 16) + "px";
+  }).observe(dock);
 }
 
-const outbox = new Outbox(settings.workshop, root.dataset.participant, {
-  adoptLegacy: !settings.config.kiosk,
+const outbox = new Outbox(settings.workshop, {
   onAck(op, ack) {
     if (op.event === "idea:submit" && ack.idea) {
-      state.ideas.set(ack.idea.id, ack.idea);
+      live.ideas.set(ack.idea.id, ack.idea);
       announce(ack.idea.status === "pending" ? t("idea_arrived_pending") : t("idea_arrived"));
     } else if (ack.me) {
-      state.me = normaliseMe(ack.me);
-      const idea = state.ideas.get(Number(op.payload.idea_id));
+      live.me = normaliseMe(ack.me);
+      const idea = live.ideas.get(Number(op.payload.idea_id));
       if (idea && typeof ack.dots === "number") idea.dots = ack.dots;
       announce(budgetSentence());
     }
@@ -63,9 +66,6 @@ const outbox = new Outbox(settings.workshop, root.dataset.participant, {
   onChange() { renderNet(); },
 });
 
-function normaliseMe(me) {
-  return { dots_left: Number(me.dots_left || 0), my_dots: Object.assign({}, me.my_dots || {}) };
-}
 
 // ---------- socket ----------
 const socket = connect(settings);
@@ -89,63 +89,46 @@ socket.on("connect_error", (err) => {
   if (code && code !== "forbidden" && code !== "not_authenticated") setTimeout(() => socket.connect(), 5000);
   if (code) { showIdeaError((err.data && err.data.message) || t("error_generic")); }
 });
-socket.on("session:snapshot", (snapshot) => {
-  applySnapshot(snapshot);
-  outbox.flush();
-});
-socket.on("session:updated", (data) => {
-  if (data.workshop) applyWorkshop(data.workshop);
-  if (data.starting_points) state.starting = data.starting_points;
-  render();
-});
-socket.on("idea:created", (data) => { if (data.idea) { state.ideas.set(data.idea.id, data.idea); render(); } });
-socket.on("idea:updated", (data) => { if (data.idea) { state.ideas.set(data.idea.id, data.idea); render(); } });
-socket.on("idea:removed", (data) => {
-  const idea = state.ideas.get(Number(data.idea_id));
-  if (!idea) return;
-  if (idea.mine && data.reason === "hidden") idea.status = "hidden";
-  else state.ideas.delete(idea.id);
-  render();
-});
 // Counters move smoothly between the (budgeted) tallies: tally_easing.js.
-const easing = new TallyEasing(() => state.ideas, render);
-socket.on("tally:update", (data) => easing.apply(data.counts));
-socket.on("me:updated", (me) => { state.me = normaliseMe(me); render(); });
-socket.on("idea:translated", (data) => { if (applyTranslation(state.ideas, data)) render(); });
+const easing = new TallyEasing(() => live.ideas, render);
+live.applyTally = (data) => {
+  if (data.participants) live.participants = data.participants;
+  easing.apply(data.counts);
+};
+live.attach(socket);
 onToggle(() => render());
-
-function applySnapshot(snapshot) {
-  state.ideas = new Map((snapshot.ideas || []).map((idea) => [idea.id, idea]));
-  state.starting = snapshot.starting_points || [];
-  if (snapshot.me) state.me = normaliseMe(snapshot.me);
-  state.workshop = null;  // a snapshot is the truth: no "phase changed" announcement for it
-  applyWorkshop(snapshot.workshop || {}, true);
+live.subscribe((change) => {
+  if (change.type === "snapshot") { afterSnapshot(change.before); outbox.flush(); return; }
+  if (change.type === "workshop") announceChange(change.before, live.workshop);
+  render();
+});
+// A snapshot is the truth: no "phase changed" announcement for it.
+function afterSnapshot() {
   state.loaded = true;
   render();
 }
 
 function restoreStoredState() {
   const saved = stored.load();
-  if (!saved || state.workshop) return;
-  state.ideas = new Map((saved.ideas || []).map((idea) => [idea.id, idea]));
-  state.starting = saved.starting_points || [];
-  if (saved.me) state.me = normaliseMe(saved.me);
-  state.workshop = saved.workshop;
+  if (!saved || live.workshop) return;
+  live.ideas = new Map((saved.ideas || []).map((idea) => [idea.id, idea]));
+  live.starting = saved.starting_points || [];
+  if (saved.me) live.me = normaliseMe(saved.me);
+  live.workshop = saved.workshop;
   render();
 }
 
 function storedState() {
-  return { workshop: state.workshop, ideas: [...state.ideas.values()], starting_points: state.starting, me: state.me };
+  return { workshop: live.workshop, ideas: [...live.ideas.values()], starting_points: live.starting, me: live.me };
 }
 
-function applyWorkshop(next, quiet) {
-  const before = state.workshop;
-  state.workshop = next;
-  if (!before || quiet) return;
+function announceChange(before, next) {
+  if (!before || !next) return;
   if (before.phase !== next.phase) {
     announce(t("phase_changed", { phase: phaseName(next.phase) }));
     resync();  // dots belong to a phase: fetch the new phase's budget
   }
+  else if (stepOf(before) !== stepOf(next)) announce(t("now_" + stepOf(next), { n: next.dots_per_participant }));
   else if (before.submissions_locked !== next.submissions_locked) announce(next.submissions_locked ? t("locked") : t("unlocked"));
   else if (before.status !== next.status) {
     if (next.status === "closed") announce(t("closed"));
@@ -155,9 +138,9 @@ function applyWorkshop(next, quiet) {
 
 // ---------- view: server state plus pending writes ----------
 function view() {
-  const me = { dots_left: state.me.dots_left, my_dots: Object.assign({}, state.me.my_dots) };
+  const me = { dots_left: live.me.dots_left, my_dots: Object.assign({}, live.me.my_dots) };
   const ideas = new Map();
-  for (const idea of state.ideas.values()) ideas.set(idea.id, Object.assign({}, idea));
+  for (const idea of live.ideas.values()) ideas.set(idea.id, Object.assign({}, idea));
   const drafts = [];
   const waiting = new Set();  // ideas with a dot (or a take-back) not yet acknowledged
   for (const op of outbox.pending) {
@@ -179,29 +162,59 @@ function view() {
 }
 
 function budgetSentence() {
-  const w = state.workshop || {};
+  const w = live.workshop || {};
   return t("budget_sentence", { left: view().me.dots_left, total: w.dots_per_participant || 0 });
 }
 
 // ---------- rendering ----------
+function stepOf(w) { return (w && w.flow && w.flow.step) || "collect"; }
+function countsHidden() { const w = live.workshop; return Boolean(w && w.flow && w.flow.counts_hidden); }
+
+// One plain sentence: what can be done right now.
+function renderNow(w, v, fromHome) {
+  const line = $("[data-now]");
+  let text = "";
+  if (w.status === "open") {
+    const step = stepOf(w);
+    if (step === "collect") text = w.submissions_locked ? t("now_wait") : t("now_collect");
+    else if (step === "dot") text = v.me.dots_left > 0 ? t("now_dot_left", { left: v.me.dots_left, total: w.dots_per_participant || 0 }) : t("now_dot_used");
+    else text = t("now_done");
+  } else if (fromHome && w.online.ideas_open) text = t("now_collect");
+  else if (fromHome && w.online.dots_open) text = t("now_dot_left", { left: v.me.dots_left, total: w.dots_per_participant || 0 });
+  line.textContent = text;
+  line.hidden = !text;
+}
+
+// In large-text mode the points bar would cover "Senden": while the idea form is shown,
+// the bar stands in the page above the form instead of floating over it.
+function placeDock(form) {
+  const inline = document.body.classList.contains("large-text") && !form.hidden;
+  dock.classList.toggle("inline", inline);
+  if (inline && dock.nextElementSibling !== form) form.before(dock);
+  if (!inline && dock.parentElement !== root) root.append(dock);
+}
 function render() {
-  const w = state.workshop;
+  const w = live.workshop;
   if (!w) { renderNet(); return; }
   if (state.loaded) stored.save(storedState);
   const v = view();
   // Outside the live session, people who joined from home write inside the online window.
   const fromHome = settings.config.channel === "online" && w.status !== "open" && w.online;
   const ideasOpen = w.status === "open" || Boolean(fromHome && w.online.ideas_open);
-  const open = w.status === "open" || Boolean(fromHome && w.online.dots_open);
+  // "+ Punkt" only while the facilitator has dotting open (or the online dots window is).
+  const open = (w.status === "open" && stepOf(w) === "dot") || Boolean(fromHome && w.online.dots_open);
   const windowOpen = Boolean(fromHome && (w.online.ideas_open || w.online.dots_open));
   renderPhase(w);
+  renderNow(w, v, fromHome);
   $("[data-state-waiting]").hidden = w.status !== "draft" || windowOpen;
   $("[data-state-closed]").hidden = w.status !== "closed" || windowOpen;
   const results = settings.config.results_url || root.dataset.resultsUrl;
   $("[data-results-link]").hidden = !(w.status === "closed" && results);
   if (results) $("[data-results-link] a").setAttribute("href", results);
   $("[data-state-locked]").hidden = !(ideasOpen && w.submissions_locked);
-  $("[data-idea-form]").hidden = !(ideasOpen && !w.submissions_locked);
+  const form = $("[data-idea-form]");
+  form.hidden = !(ideasOpen && !w.submissions_locked);
+  placeDock(form);
   renderStarting(w);
   renderIdeas(w, v, open);
   renderBudget(w, v, open);
@@ -219,13 +232,14 @@ function renderPhase(w) {
 
 function renderStarting(w) {
   const list = $("[data-starting-points]");
-  const items = (w.phase !== "kritik" && state.starting) || [];
+  const items = (w.phase !== "kritik" && live.starting) || [];
   $("[data-starting-section]").hidden = items.length === 0;
   list.replaceChildren(...items.map((idea) => h("li", {},
     readerText(idea), h("span", { class: "badge", text: dotsLabel(idea.dots) }))));
 }
 
 function dotsLabel(n) {
+  if (countsHidden()) return t("counts_hidden");
   if (!n) return t("dots_0");
   return n === 1 ? t("dots_1") : t("dots_n", { n });
 }
@@ -236,7 +250,7 @@ function renderIdeas(w, v, open) {
     ? { action: document.activeElement.dataset.action, idea: document.activeElement.dataset.idea } : null;
   const shown = [...v.ideas.values()].filter((idea) => idea.phase === w.phase
     && (idea.status === "visible" || (idea.mine && (idea.status === "pending" || idea.status === "hidden"))));
-  shown.sort(ideaSort(state.sort));
+  shown.sort(ideaSort(countsHidden() ? "new" : state.sort));
   const maxPerIdea = w.max_dots_per_idea || 0;
   const cards = v.drafts.slice().reverse().map((draft) => h("li", { class: "idea-card is-mine is-pending-write" },
     h("div", { class: "meta" }, h("span", { class: "badge mine", text: t("your_idea") }), h("span", { text: t("sending") })),
@@ -355,7 +369,7 @@ $("[data-idea-list]").addEventListener("click", (event) => {
   const ideaId = Number(button.dataset.idea);
   if (button.getAttribute("aria-disabled") === "true") {
     const v = view();
-    const w = state.workshop || {};
+    const w = live.workshop || {};
     const mineCount = v.me.my_dots[ideaId] || 0;
     if (button.dataset.action === "add") {
       announce(v.me.dots_left === 0 ? t("budget_used_up") : t("budget_hint_idea_limit", { max: w.max_dots_per_idea }));
@@ -380,7 +394,7 @@ restoreStoredState();
 renderNet();
 registerOfflinePage(() => { root.dataset.offlineReady = "true"; });
 function resync() {
-  call(socket, "session:sync", {}).then((ack) => { if (ack.ok && ack.snapshot) { applySnapshot(ack.snapshot); outbox.flush(); } });
+  call(socket, "session:sync", {}).then((ack) => { if (ack.ok && ack.snapshot) live.applySnapshot(ack.snapshot); });
 }
 // A tab coming back from sleep asks for a fresh state.
 document.addEventListener("visibilitychange", () => {

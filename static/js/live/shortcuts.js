@@ -1,7 +1,7 @@
 // Keyboard shortcuts of the console. They never fire while the facilitator types in a
 // field or holds a modifier key, so they do not get in the way of writing.
 const TYPING = new Set(["INPUT", "TEXTAREA", "SELECT"]);
-const KEYS = new Set(["j", "k", "h", "a", "e", "s", "x", "l", "t", "u"]);
+const KEYS = new Set(["/", "j", "k", "h", "a", "e", "s", "x", "l", "t", "u"]);
 
 export function installShortcuts({ cards, ideaOf, run }) {
   document.addEventListener("keydown", (event) => {
