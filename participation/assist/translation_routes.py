@@ -50,7 +50,7 @@ def translate(workshop_id):
     return _translate(workshop, url_for("assist.helper", workshop_id=workshop.id), current_user.id)
 
 
-@bp.route("/helper/<helper_key>/translate", methods=["POST"])
+@bp.route("/h/<helper_key>/translate", methods=["POST"])
 def translate_by_key(helper_key):
     """A volunteer with the signed helper link (no account)."""
     workshop_id = services.workshop_for_helper_key(helper_key)

@@ -3,6 +3,8 @@ title page, introduction, Kommunalprofil summary with its charts (PNG), each wor
 fields of action, the measures with their initiatives, and the Zwischenbilanz."""
 import io
 
+from docx.image.exceptions import (InvalidImageStreamError, UnexpectedEndOfFileError,
+                                    UnrecognizedImageError)
 from docx.shared import Cm
 from flask_babel import format_date, format_decimal, format_percent
 from flask_babel import gettext as _
@@ -20,7 +22,12 @@ def _date(value) -> str:
 
 
 def _picture(document, data: bytes, caption: str, width=CHART_WIDTH) -> None:
-    document.add_picture(io.BytesIO(data), width=width)
+    try:
+        document.add_picture(io.BytesIO(data), width=width)
+    except (InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError):
+        # A stored file that is no readable image must not cost the whole document.
+        document.add_paragraph(_("Bild nicht lesbar: %(caption)s", caption=caption))
+        return
     document.add_paragraph(caption, style="Caption")
 
 

@@ -126,3 +126,9 @@ def _phase_results(phase, workshop, ideas, clusters, idea_tally, cluster_names, 
     }
     return result
 
+
+
+def top_ideas(results: dict, limit: int = 5) -> dict[str, list]:
+    """The most dotted ideas of each phase (those with dots), for the Werkstattplan document."""
+    return {phase["phase"]: [i for i in phase["ideas"] if i["dots"] > 0][:limit]
+            for phase in results["phases"]}

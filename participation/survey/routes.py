@@ -86,7 +86,7 @@ def paper(municipality_id):
     return _paper_page(municipality, url_for("survey.paper", municipality_id=municipality_id))
 
 
-@bp.route("/helper/<helper_key>/umfrage", methods=["GET", "POST"])
+@bp.route("/h/<helper_key>/umfrage", methods=["GET", "POST"])
 def paper_by_key(helper_key):
     """The same for a volunteer on the helper page of a workshop (its signed key)."""
     workshop_id = workshop_for_helper_key(helper_key)

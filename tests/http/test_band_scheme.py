@@ -43,7 +43,8 @@ def test_merged_band_makes_the_table_importable_and_is_used_everywhere(login_as,
     db.session.add(workshop)
     db.session.flush()
     for n, band in enumerate(["30-49", "30-49", "30-49", "65-79", "80+"]):
-        db.session.add(Participant(workshop_id=workshop.id, token=f"t{n}", age_band=band))
+        db.session.add(Participant(workshop_id=workshop.id, token=f"t{n}", age_band=band,
+                                   acted_at=db.func.now()))
     db.session.commit()
     with app.test_request_context():
         rows = {r["band"]: r for r in representation(workshop)["bands"]}

@@ -6,6 +6,7 @@ import uuid
 import pytest
 
 from participation.errors import DomainError
+from tests.conftest import open_dotting
 from participation.extensions import db
 from participation.integrity import services as integrity
 from participation.integrity.models import EntryTicket
@@ -17,7 +18,9 @@ from participation.workshops.models import Participant
 @pytest.fixture
 def workshop(app, world):
     ws = services.create_workshop(world["home"].id, world["facilitator"].id, {"title": "Verifiziert"})
-    return services.open_workshop(ws.id, world["facilitator"].id)
+    ws = services.open_workshop(ws.id, world["facilitator"].id)
+    open_dotting(ws)
+    return ws
 
 
 def _join(client, code, **data):
@@ -92,7 +95,7 @@ def test_closed_unpublished_session_has_no_public_word_cloud(app, workshop, worl
 
 
 def test_join_limit_is_per_address_and_session_and_configurable(tmp_path):
-    from tests.conftest import make_app, seed_world
+    from tests.conftest import open_dotting, make_app, seed_world
     app = make_app(tmp_path, RATELIMIT_ENABLED=True, JOIN_RATE_LIMIT="3 per minute")
     with app.app_context():
         db.create_all()

@@ -101,7 +101,7 @@ def test_queue_asks_german_for_arabic_and_session_languages_for_german(session_w
 
 def test_helper_link_translates_and_the_queue_shrinks(client, session_with_ideas):
     w, idea_ar, idea_de = session_with_ideas
-    url = f"/helper/{assist.helper_key(w.id)}"
+    url = f"/h/{assist.helper_key(w.id)}"
     page = client.get(url).get_data(as_text=True)
     assert "Übersetzen" in page and "حديقة للأطفال" in page
     response = client.post(url + "/translate", data={"idea": idea_ar.id, "language": "de",
@@ -114,7 +114,7 @@ def test_helper_link_translates_and_the_queue_shrinks(client, session_with_ideas
 
 def test_bad_translation_is_refused_and_changes_nothing(client, session_with_ideas):
     w, idea_ar, idea_de = session_with_ideas
-    url = f"/helper/{assist.helper_key(w.id)}"
+    url = f"/h/{assist.helper_key(w.id)}"
     for data in ({"idea": idea_ar.id, "language": "ar", "text": "نفس اللغة"},   # its own language
                  {"idea": idea_ar.id, "language": "de", "text": "   "},
                  {"idea": idea_ar.id, "language": "xx", "text": "Text"},
@@ -123,6 +123,6 @@ def test_bad_translation_is_refused_and_changes_nothing(client, session_with_ide
     assert db.session.scalar(db.select(db.func.count()).select_from(IdeaTranslation)) == 0
     page = client.get(url).get_data(as_text=True)
     assert "schon in dieser Sprache geschrieben" in page
-    assert client.post("/helper/forged/translate", data={"idea": idea_ar.id, "language": "de",
+    assert client.post("/h/forged/translate", data={"idea": idea_ar.id, "language": "de",
                                                          "text": "x"}).status_code == 303
     assert db.session.scalar(db.select(db.func.count()).select_from(IdeaTranslation)) == 0

@@ -86,7 +86,7 @@ def test_helper_page_links_to_the_paper_questionnaire_for_volunteers(client, wor
     db.session.add(workshop)
     db.session.commit()
     key = helper_key(workshop.id)
-    page = client.get(f"/helper/{key}").get_data(as_text=True)
-    assert f"/helper/{key}/umfrage" in page
-    assert answer(client, f"/helper/{key}/umfrage", would_come="internet").status_code == 302
+    page = client.get(f"/h/{key}").get_data(as_text=True)
+    assert f"/h/{key}/umfrage" in page
+    assert answer(client, f"/h/{key}/umfrage", would_come="internet").status_code == 302
     assert SurveyResponse.query.one().channel == "paper"

@@ -10,7 +10,7 @@ from participation.ideas.services import submit_idea
 from participation.voting import services as voting
 from participation.voting.models import Dot
 from participation.workshops import services
-from tests.conftest import make_app, seed_world
+from tests.conftest import open_dotting, make_app, seed_world
 from tests.pg import throwaway_database
 
 
@@ -26,6 +26,7 @@ def _scenario(app):
         a, _ = submit_idea(ws.id, me.id, "Idee A", uuid.uuid4().hex)
         b, _ = submit_idea(ws.id, me.id, "Idee B", uuid.uuid4().hex)
         c, _ = submit_idea(ws.id, me.id, "Idee C", uuid.uuid4().hex)
+        open_dotting(ws)
         for _ in range(3):
             voting.add_dot(ws.id, me.id, a.id, uuid.uuid4().hex)
         moderation.hide(ws.id, a.id, world["facilitator"].id)
