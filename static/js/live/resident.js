@@ -36,7 +36,8 @@ if (window.ResizeObserver) {
   }).observe(dock);
 }
 
-const outbox = new Outbox(settings.workshop, {
+const outbox = new Outbox(settings.workshop, root.dataset.participant, {
+  adoptLegacy: !settings.config.kiosk,
   onAck(op, ack) {
     if (op.event === "idea:submit" && ack.idea) {
       live.ideas.set(ack.idea.id, ack.idea);
