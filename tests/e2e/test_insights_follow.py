@@ -7,6 +7,8 @@ import os
 import re
 
 import pytest
+
+from tests.conftest import open_dotting
 from playwright.sync_api import expect
 
 from .conftest import screenshot
@@ -38,7 +40,7 @@ def session(live_server):
         ws = services.create_workshop(live_server.world["home"], live_server.world["facilitator"],
                                       {"title": "Heimstadt 2040", "dots_per_participant": 5,
                                        "max_dots_per_idea": 3})
-        ws = services.open_workshop(ws.id, live_server.world["facilitator"])
+        ws = open_dotting(services.open_workshop(ws.id, live_server.world["facilitator"]))
         author = services.join(ws.id, locale="de")
         for n, (phase, text) in enumerate([("kritik", t) for t in KRITIK]
                                           + [("utopie", t) for t in UTOPIE]):

@@ -27,7 +27,7 @@ def create_session(console, home) -> int:
         console.locator(f"[data-question-language={code}] summary").click()
         console.fill(f"#q_{code}_kritik", question)
     console.press("#title", "Enter")  # Enter saves (the library's button comes after "Speichern")
-    console.wait_for_url(re.compile(rf".*/m/{home}/workshops$"))
+    console.wait_for_url(re.compile(rf".*/m/{home}/workshops(#w-\d+)?$"))
     card = console.locator(".card", has=console.get_by_role("heading", name="Heimstadt in vielen Sprachen"))
     # Utopie and Verwirklichung are not translated yet: the list says so before opening.
     expect(card.locator("[data-missing-questions]")).to_contain_text("Türkçe: Utopie")

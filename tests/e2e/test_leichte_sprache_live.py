@@ -3,6 +3,7 @@ catalogue (user text aside), explains the phases in plain words, and axe finds n
 import re
 
 from babel.messages.pofile import read_po
+from tests.conftest import open_dotting
 from playwright.sync_api import expect
 
 from .conftest import ROOT, assert_accessible, screenshot
@@ -71,7 +72,7 @@ def test_live_page_in_leichte_sprache(open_page, live_server):
             live_server.world["home"], live_server.world["facilitator"],
             {"title": "Unser Ort 2040", "dots_per_participant": 3, "max_dots_per_idea": 2,
              "languages": ["ls"], "questions": {"ls": easy}})
-        workshop = services.open_workshop(workshop.id, live_server.world["facilitator"])
+        workshop = open_dotting(services.open_workshop(workshop.id, live_server.world["facilitator"]))
         neighbour = services.join(workshop.id, locale="de")
         submit_idea(workshop.id, neighbour.id, "Der Bus fährt abends zu selten", "ls-test-idea-0001")
         code, municipality, title = workshop.join_code, "Heimstadt", workshop.title

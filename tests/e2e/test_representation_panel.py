@@ -42,6 +42,10 @@ def test_console_and_projector_show_who_takes_part_while_residents_join(open_pag
         phone.get_by_label("Ihr Alter (freiwillig)").select_option("50-64")
         phone.get_by_role("button", name="Mitmachen").click()
         phone.wait_for_url(re.compile(r".*/live$"))
+        # Issue 13: a participant counts once they did something.
+        phone.locator("#idea-text").fill("Mehr Bänke am Marktplatz")
+        phone.get_by_role("button", name="Senden").click()
+        expect(phone.locator("[data-status]")).to_have_text("Ihre Idee ist angekommen.")
         phone.context.close()
 
     status = panel.locator("[role=status][aria-live=polite]")
