@@ -4,5 +4,8 @@ points (on_idea_created)."""
 
 
 def init_app(app):
+    from . import similarity
     from .routes import bp
+    from .translations import translation_texts
     app.register_blueprint(bp)
+    similarity.set_extra_texts(translation_texts)

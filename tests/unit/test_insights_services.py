@@ -259,3 +259,21 @@ def test_a_hidden_idea_leaves_the_hints_at_once(workshop, monkeypatch):
     idea.status = "hidden"   # as another server process would: no hook in this one
     db.session.commit()
     assert services.similar_ideas(workshop.id, "Der Bus soll am Wochenende fahren") == []
+
+
+def test_a_stored_translation_feeds_the_hints(workshop, monkeypatch):
+    """Issue 14: the translation an interpreter saved (idea_translation) is part of the
+    comparison in the running app, not only through a hook set by hand."""
+    from participation.ideas.models import IdeaTranslation
+    monkeypatch.setenv(embeddings.BACKEND_ENV, "use")
+    similarity.clear_cache()
+    ukrainian = add_idea(workshop, "Більше смітників у парку і регулярне їх спорожнення")
+    add_idea(workshop, "Ein Jugendtreff mit festen Öffnungszeiten")
+    typed = "Mehr Mülleimer im Park, die regelmäßig geleert werden"
+    before = {f["id"]: f["score"] for f in services.similar_ideas(workshop.id, typed)}
+    db.session.add(IdeaTranslation(idea_id=ukrainian.id, language="de",
+                                   text="Mehr Mülleimer im Park und regelmäßige Leerung"))
+    db.session.commit()
+    found = services.similar_ideas(workshop.id, typed)
+    assert [f["id"] for f in found] == [ukrainian.id]
+    assert found[0]["score"] > before.get(ukrainian.id, 0.0)
