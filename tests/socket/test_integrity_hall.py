@@ -51,8 +51,9 @@ def new_session(state, title):
             " question_verwirklichung, dots_per_participant, max_dots_per_idea, ask_nickname,"
             " ask_age_band, ask_migration_background, moderation_mode, status, phase,"
             " submissions_locked, show_representation_on_projector, results_published,"
-            " tickets_required, created_at, join_code) VALUES (:m, :t, '', 'Was stört Sie?', '', '',"
-            " 5, 3, 0, 0, 0, 'post', 'open', 'kritik', 0, 0, 0, 0, CURRENT_TIMESTAMP, :c)"),
+            " tickets_required, step_kritik, step_utopie, step_verwirklichung, created_at, join_code)"
+            " VALUES (:m, :t, '', 'Was stört Sie?', '', '', 5, 3, 0, 0, 0, 'post', 'open', 'kritik',"
+            " 0, 0, 0, 0, 'dot', 'dot', 'dot', CURRENT_TIMESTAMP, :c)"),
             {"m": row[0], "t": title, "c": code})
         workshop_id = conn.execute(text("SELECT id FROM workshop WHERE join_code = :c"),
                                    {"c": code}).scalar()
