@@ -3,7 +3,7 @@ import io
 
 import pytest
 
-from participation.workshops import services
+from tests.builders import open_session
 
 
 def decode_svg(browser, svg: str) -> list[str]:
@@ -26,9 +26,7 @@ def decode_svg(browser, svg: str) -> list[str]:
 
 @pytest.fixture
 def open_workshop(world):
-    workshop = services.create_workshop(world["home"].id, world["facilitator"].id,
-                                        {"title": "QR-Test"})
-    return services.open_workshop(workshop.id, world["facilitator"].id)
+    return open_session(world, title="QR-Test")
 
 
 def test_qr_svg_decodes_to_the_join_url(browser, login_as, open_workshop):
