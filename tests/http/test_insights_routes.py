@@ -7,7 +7,8 @@ from participation.ideas.models import Idea
 from participation.insights import embeddings, services, similarity
 from participation.insights.models import DismissedPair
 from participation.workshops.cookies import cookie_name, sign_token
-from participation.workshops.models import Participant, Workshop
+from participation.workshops.models import Participant
+from tests.builders import make_workshop
 
 
 @pytest.fixture(autouse=True)
@@ -21,10 +22,8 @@ def lexical(monkeypatch):
 
 @pytest.fixture
 def workshop(world):
-    ws = Workshop(municipality_id=world["home"].id, title="Zukunft Heimstadt", status="open",
-                  phase="kritik", join_code="HEIM42")
-    db.session.add(ws)
-    db.session.commit()
+    ws = make_workshop(world["home"], title="Zukunft Heimstadt", status="open", phase="kritik",
+                       join_code="HEIM42", closed_at=None)
     for i, text in enumerate(("Der Bus soll auch am Wochenende fahren",
                               "Der Bus soll am Wochenende auch fahren",
                               "Ein Jugendtreff mit festen Öffnungszeiten")):
