@@ -10,7 +10,7 @@ from ..accounts.permissions import Permission, can, require
 from ..errors import DomainError
 from ..extensions import limiter
 from ..municipalities.services import get_municipality, municipality_for
-from ..realtime import NAMESPACE
+from ..live import NAMESPACE
 from . import cookies, join_codes, online, services
 from .forms import JoinForm, WorkshopForm
 from .models import Channel, WorkshopStatus

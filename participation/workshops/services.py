@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 
-from .. import realtime
+from .. import live
 from ..accounts.models import utcnow
 from ..age_bands import AGE_BANDS, NO_ANSWER
 from ..errors import DomainError, NotFound, ValidationError
@@ -304,8 +304,8 @@ def session_update_payload(workshop: Workshop) -> dict:
 
 
 def _broadcast_session(workshop: Workshop) -> None:
-    realtime.broadcast("session:updated", session_update_payload(workshop),
-                       realtime.session_room(workshop.id))
+    live.broadcast("session:updated", session_update_payload(workshop),
+                   live.session_room(workshop.id))
 
 
 # --- residents ----------------------------------------------------------------------------
