@@ -10,7 +10,7 @@ from .languages import (COOKIE_MAX_AGE, DISPLAY_COOKIE, EASY_LANGUAGE, LANG_COOK
                         RESIDENT_ONLY_LANGUAGES, RTL_LANGUAGES, STAFF_LANGUAGES,
                         chosen_language, large_text, offered_languages, page_language,
                         select_locale, text_direction)
-from .prefs import prefs
+from . import prefs
 from .resident_pages import (RESIDENT_BLUEPRINTS, RESIDENT_ENDPOINTS, is_resident_request,
                              resident_page)
 
@@ -18,7 +18,7 @@ __all__ = [
     "AppDomain", "COOKIE_MAX_AGE", "DISPLAY_COOKIE", "EASY_LANGUAGE", "LANGUAGES",
     "LANG_COOKIE", "RESIDENT_BLUEPRINTS", "RESIDENT_ENDPOINTS", "RESIDENT_ONLY_LANGUAGES",
     "RTL_LANGUAGES", "STAFF_LANGUAGES", "chosen_language", "compile_catalogues", "init_i18n",
-    "is_resident_request", "large_text", "offered_languages", "page_language", "prefs",
+    "is_resident_request", "large_text", "offered_languages", "page_language",
     "resident_page", "select_locale", "text_direction",
 ]
 
@@ -30,7 +30,7 @@ def init_i18n(app):
                    default_translation_directories=directory)
     # Babel.domain_instance is a cached property: replace it with the Leichte-Sprache-aware one.
     babel.domain_instance = AppDomain(directory)
-    app.register_blueprint(prefs)
+    app.register_blueprint(prefs.bp)
 
     @app.before_request
     def fresh_locale():

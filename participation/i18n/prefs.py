@@ -4,10 +4,10 @@ from flask import Blueprint, redirect, request, url_for
 from ..safe_redirect import safe_next
 from .languages import COOKIE_MAX_AGE, DISPLAY_COOKIE
 
-prefs = Blueprint("prefs", __name__)
+bp = Blueprint("prefs", __name__)
 
 
-@prefs.route("/anzeige", methods=["POST"])
+@bp.route("/anzeige", methods=["POST"])
 def display():
     """The large-text switch without JavaScript: flip the cookie, go back to the page."""
     wanted = request.form.get("display")
