@@ -57,13 +57,6 @@ def list_workshops(municipality_id: int) -> list[Workshop]:
                                    .order_by(Workshop.created_at.desc(), Workshop.id.desc())))
 
 
-def workshop_by_code(raw_code) -> Workshop | None:
-    code = join_codes.normalise(raw_code)
-    if code is None:
-        return None
-    return db.session.scalar(db.select(Workshop).where(Workshop.join_code == code))
-
-
 def participant_by_token(workshop_id: int, token: str | None) -> Participant | None:
     if not token:
         return None
