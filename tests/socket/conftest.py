@@ -5,7 +5,7 @@ import uuid
 import pytest
 
 from participation.extensions import socketio
-from participation.realtime import NAMESPACE
+from participation.live import NAMESPACE
 from participation.voting import tally
 from tests.builders import open_session
 from tests.conftest import login

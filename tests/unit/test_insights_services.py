@@ -22,7 +22,7 @@ def backend(request, monkeypatch):
 @pytest.fixture
 def workshop(world):
     ws = make_workshop(world["home"], title="Zukunft Heimstadt", status="open", phase="kritik",
-                       join_code="HEIM42", closed_at=None)
+                       join_code="HEM434", closed_at=None)
     return ws
 
 
