@@ -122,3 +122,14 @@ def open_session(world, who="facilitator", dotting=False, **settings) -> Worksho
     workshop = services.create_workshop(world["home"].id, user.id, data)
     workshop = services.open_workshop(workshop.id, user.id)
     return open_dotting(workshop) if dotting else workshop
+
+
+def as_resident(client, workshop, token="t" * 43):
+    """`client` carries the signed cookie of a new participant of `workshop`, as after
+    joining on the phone (without going through the join form)."""
+    from participation.workshops.cookies import cookie_name, sign_token
+    participant = Participant(workshop_id=workshop.id, token=token)
+    db.session.add(participant)
+    db.session.commit()
+    client.set_cookie(cookie_name(workshop.id), sign_token(workshop.id, participant.token))
+    return client

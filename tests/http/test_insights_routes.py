@@ -6,9 +6,7 @@ from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.insights import embeddings, services, similarity
 from participation.insights.models import DismissedPair
-from participation.workshops.cookies import cookie_name, sign_token
-from participation.workshops.models import Participant
-from tests.builders import make_workshop
+from tests.builders import as_resident, make_workshop
 
 
 @pytest.fixture(autouse=True)
@@ -36,11 +34,7 @@ def workshop(world):
 
 @pytest.fixture
 def resident(client, workshop):
-    participant = Participant(workshop_id=workshop.id, token="t" * 43)
-    db.session.add(participant)
-    db.session.commit()
-    client.set_cookie(cookie_name(workshop.id), sign_token(workshop.id, participant.token))
-    return client
+    return as_resident(client, workshop)
 
 
 def test_resident_gets_similar_ideas(resident):
