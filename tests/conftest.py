@@ -51,8 +51,11 @@ def _forget_cached_user(sender, **extra):
 @pytest.fixture(autouse=True)
 def cheap_password_hashing(request, monkeypatch):
     """Every account in a test gets a cheap hash unless the test is marked `real_hashing`
-    (logging in checks whichever hash is stored, so nothing else changes)."""
-    if request.node.get_closest_marker("real_hashing"):
+    (logging in checks whichever hash is stored, so nothing else changes). Browser tests
+    (`e2e`) keep the real hashing: they are not in the fast lane, and with the cheap hash
+    tests/e2e/test_kiosk_people_apart.py failed (offline idea not shown as pending; the
+    cause is not yet understood)."""
+    if request.node.get_closest_marker("real_hashing") or request.node.get_closest_marker("e2e"):
         return
     from participation.accounts import services
     monkeypatch.setattr(services, "generate_password_hash",
