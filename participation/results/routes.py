@@ -1,11 +1,12 @@
 """Results pages: the report for facilitators and staff, its exports, the publish switch,
 and the public read-only page residents reach through the session's join link."""
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date
+from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..accounts.permissions import Permission, can
+from ..ideas import translations
 from ..plan import services as plan_services
 from . import exports, services
 from .charts import bar_chart
@@ -81,8 +82,11 @@ def public(code):
     if not services.public_results_available(workshop):
         abort(404)
     results = services.session_results(workshop)
+    measures = plan_services.measures_from_workshop(workshop.id, published_only=True)
+    # Issue 14: each idea in the reader's language (else German), the original marked.
+    ids = [i["id"] for phase in results["phases"] for i in phase["ideas"]] + [
+        i.idea_id for m in measures for o in m.origins for i in o.ideas if i.idea_id]
     return render_template(
         "results/public.html", **_common(workshop), results=results,
-        who=services.representation(workshop),
-        measures=plan_services.measures_from_workshop(workshop.id, published_only=True),
-        s=plan_services)
+        who=services.representation(workshop), measures=measures, s=plan_services,
+        versions=translations.reader_versions(ids, str(get_locale())))
