@@ -8,14 +8,15 @@ from ..accounts.permissions import Permission, require
 from ..age_bands import AGE_BAND_LABELS
 from ..errors import DomainError
 from ..i18n import DISPLAY_COOKIE, LANG_COOKIE
+from ..integrity import services as integrity
 from ..municipalities.services import get_municipality
 from ..workshops import cookies, join_codes
 from ..workshops import services as workshop_services
 from ..workshops.forms import JoinForm
 from ..workshops.models import WorkshopStatus
-from . import services
 from ..workshops.public_url import base_url
 from ..workshops.qr import qr_inline
+from . import services
 from .forms import CardDotForm, CardIdeaForm, HelperSettingsForm, NewCardForm
 
 bp = Blueprint("assist", __name__)
@@ -152,7 +153,6 @@ def kiosk_start(kiosk_key):
     form = JoinForm.for_workshop(workshop)
     if form.validate_on_submit():
         answers = {**form.answers(), "channel": None}
-        from ..integrity import services as integrity
         try:
             ticket = integrity.check_admission(
                 workshop, getattr(form, "ticket", None) and form.ticket.data, device="kiosk")

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .pair_weights import WEIGHTS
 from .text import fold, guess_language, words
 
 FEATURES = ("cos", "overlap", "same_lang", "negation", "overlap2", "cos_overlap", "cos_cross")
@@ -106,7 +107,6 @@ _scorers: dict[str, PairScorer | None] = {}
 def scorer_for(backend: str) -> PairScorer | None:
     """The scorer trained on this backend's cosines, or None (plain cosine threshold)."""
     if backend not in _scorers:
-        from .pair_weights import WEIGHTS
         weights = WEIGHTS.get(backend)
         _scorers[backend] = PairScorer(weights) if weights else None
     return _scorers[backend]

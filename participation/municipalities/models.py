@@ -3,6 +3,7 @@ import enum
 
 from ..accounts.models import utcnow
 from ..extensions import db
+from .band_scheme import parse_scheme
 
 
 class MunicipalityKind(str, enum.Enum):
@@ -68,7 +69,6 @@ class Municipality(db.Model):
         return {row.band: row.count for row in self.age_bands}
 
     def band_groups(self) -> tuple[str, ...]:
-        from .band_scheme import parse_scheme
         return parse_scheme(self.age_band_scheme)
 
 

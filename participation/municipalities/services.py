@@ -8,8 +8,9 @@ from ..accounts.permissions import Permission, require
 from ..age_bands import AGE_BANDS
 from ..errors import NotFound, ValidationError
 from ..extensions import db
-from .models import (STAGE_ORDER, AgeBandPopulation, Municipality, MunicipalityKind,
-                     ProcessStage, StageStatus)
+from .models import (STAGE_ORDER, AgeBandPopulation, Municipality, MunicipalityKind, ProcessStage,
+                     StageStatus)
+from .stage_facts import statuses
 
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -89,7 +90,6 @@ def current_stage(municipality: Municipality) -> ProcessStage | None:
 
     None when every stage is done.
     """
-    from .stage_facts import statuses
     stages, shown = municipality.stages, statuses(municipality)  # hand-set, moved on by facts
     for stage in stages:
         if shown[stage.stage] == StageStatus.IN_PROGRESS.value:

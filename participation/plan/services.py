@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..accounts.permissions import Permission, require, require_admin
-from ..age_bands import AGE_BANDS
+from ..age_bands import AGE_BANDS, AGE_BAND_LABELS
 from ..errors import NotFound, ValidationError
 from ..extensions import db
 from .models import (DEFAULT_FIELDS_OF_ACTION, FieldOfAction, Measure, MeasureOrigin,
@@ -208,7 +208,6 @@ def time_frame(measure: Measure) -> str:
 
 
 def target_groups_text(measure: Measure) -> str:
-    from ..age_bands import AGE_BAND_LABELS
     parts = [str(AGE_BAND_LABELS[b]) for b in measure.age_band_list]
     if measure.target_migration_background:
         parts.append(_("Menschen mit Migrationsgeschichte"))

@@ -5,6 +5,7 @@ from sqlalchemy import func
 
 from ..age_bands import AGE_BANDS, NO_ANSWER
 from ..extensions import db
+from ..integrity.services import acted_filter
 from ..workshops.models import Participant
 from .models import WorkshopParticipationSnapshot
 from .tallies import CHANNELS, normal_band, normal_channel
@@ -20,7 +21,6 @@ def empty_counts() -> dict:
 def counts_of_participants(workshop_id: int) -> dict:
     """The stored participants of the session who did something (an idea or a dot), counted
     per age band, channel and answer: a join alone (a second browser, a script) is no voice."""
-    from ..integrity.services import acted_filter
     counts = empty_counts()
     rows = db.session.execute(
         db.select(Participant.age_band, Participant.channel, Participant.migration_background,

@@ -6,10 +6,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..accounts.permissions import Permission, can
+from ..age_bands import AGE_BAND_LABELS, NO_ANSWER
 from ..plan import services as plan_services
+from ..plan.forms import EmptyForm, PromoteForm
 from . import exports, services
 from .charts import bar_chart
-from ..age_bands import AGE_BAND_LABELS, NO_ANSWER
 from .services import CHANNEL_LABELS
 
 
@@ -28,7 +29,6 @@ bp = Blueprint("results", __name__)
 def session_results(workshop_id):
     workshop = services.workshop_for(current_user, workshop_id)
     who = services.representation(workshop)
-    from ..plan.forms import EmptyForm, PromoteForm
     return render_template(
         "results/session.html", **_common(workshop), results=services.session_results(workshop),
         who=who, chart=bar_chart(who), weighted=request.args.get("weighted") == "1",
@@ -65,7 +65,6 @@ def export_json(workshop_id):
 @bp.route("/w/<int:workshop_id>/results/publish", methods=["POST"])
 @login_required
 def publish(workshop_id):
-    from ..plan.forms import EmptyForm
     services.workshop_for(current_user, workshop_id, Permission.RUN_WORKSHOPS)
     if EmptyForm().validate_on_submit():
         published = request.form.get("published") == "1"

@@ -6,6 +6,7 @@ from ..accounts.permissions import Permission, require
 from ..errors import NotFound
 from ..extensions import db
 from ..municipalities.models import Municipality
+from ..workshops import services as workshop_services
 from ..workshops.models import PHASE_ORDER, Workshop, WorkshopStatus
 from . import tallies, weighting
 from .representation import representation  # noqa: F401  (public API of this feature)
@@ -35,7 +36,6 @@ def workshop_for(user, workshop_id: int, permission: Permission = Permission.VIE
 
 
 def workshop_by_code(code: str) -> Workshop | None:
-    from ..workshops import services as workshop_services
     return workshop_services.workshop_by_code(code)
 
 
