@@ -32,10 +32,8 @@ def create_app(config: dict | None = None) -> Flask:
     from .i18n import init_i18n  # in create_app, see above
     init_i18n(app)
 
-    from .realtime import init_socketio  # in create_app
-    init_socketio(app)
-    from .socket_session import init_socket_sessions  # in create_app
-    init_socket_sessions(app)
+    from .live import init_live  # in create_app
+    init_live(app)
 
     from .errors import register_error_pages  # in create_app
     register_error_pages(app)
@@ -52,6 +50,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     from .features import init_features  # in create_app: the features' routes
     init_features(app)
+    # Every feature has imported its socket handlers by now: attach them to this app's
+    # Socket.IO server (a new one per create_app).
+    from .live import register_handlers
+    register_handlers()
 
     from .cli import register_cli  # in create_app
     register_cli(app)

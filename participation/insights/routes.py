@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from ..errors import Forbidden, ValidationError
 from ..results.services import public_results_available
+from ..workshops.lookup import get_workshop_by_code
 from ..workshops.models import WorkshopStatus
 from . import services
 
@@ -35,7 +36,7 @@ def _phase_arg():
 @bp.get("/j/<code>/similar")
 def similar(code):
     """Resident, as they type (debounced by the client): ideas that say much the same."""
-    workshop = services.workshop_by_code(code)
+    workshop = get_workshop_by_code(code)
     if services.participant_for(workshop, request.cookies) is None:
         raise Forbidden()
     ideas = services.similar_ideas(workshop.id, request.args.get("text", ""))
@@ -47,7 +48,7 @@ def similar(code):
 @bp.get("/j/<code>/wordcloud")
 def wordcloud_by_code(code):
     """Projector or phone: the word cloud of the visible ideas (what the wall shows anyway)."""
-    workshop = services.workshop_by_code(code)
+    workshop = get_workshop_by_code(code)
     if workshop.status == WorkshopStatus.CLOSED.value and not public_results_available(workshop):
         # A closed session's ideas are public only once its results are (finding 8).
         abort(404)

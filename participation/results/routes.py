@@ -9,6 +9,7 @@ from ..accounts.permissions import Permission, can
 from ..age_bands import AGE_BAND_LABELS, NO_ANSWER
 from ..plan import services as plan_services
 from ..plan.forms import EmptyForm, PromoteForm
+from ..workshops.lookup import workshop_by_code
 from . import exports, services
 from .charts import bar_chart
 from .services import CHANNEL_LABELS
@@ -76,7 +77,7 @@ def publish(workshop_id):
 
 @bp.route("/r/<code>")
 def public(code):
-    workshop = services.workshop_by_code(code)
+    workshop = workshop_by_code(code)
     if not services.public_results_available(workshop):
         abort(404)
     results = services.session_results(workshop)

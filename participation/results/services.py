@@ -6,7 +6,6 @@ from ..accounts.permissions import Permission, require
 from ..errors import NotFound
 from ..extensions import db
 from ..municipalities.models import Municipality
-from ..workshops import services as workshop_services
 from ..workshops.models import PHASE_ORDER, Workshop, WorkshopStatus
 from . import tallies, weighting
 from .representation import representation  # noqa: F401  (public API of this feature)
@@ -33,10 +32,6 @@ def workshop_for(user, workshop_id: int, permission: Permission = Permission.VIE
     workshop = get_workshop(workshop_id)
     require(user, permission, workshop.municipality_id)
     return workshop
-
-
-def workshop_by_code(code: str) -> Workshop | None:
-    return workshop_services.workshop_by_code(code)
 
 
 def municipality_of(workshop) -> Municipality | None:

@@ -25,7 +25,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from .. import realtime
+from .. import live
 from ..errors import DomainError
 from ..extensions import db, socketio
 from ..ideas import queries as idea_queries
@@ -174,9 +174,9 @@ def finish(result, sid=None) -> dict:
         workshop = workshop_services.get_workshop(result["workshop_id"])
         return {"me": rules.me_dict(workshop, result["participant_id"]),
                 "dots": idea_queries.dot_count(result["idea_id"]), "repeat": True}
-    room = realtime.participant_room(result["participant_id"])
-    if realtime.others_may_listen(room, sid):
-        realtime.broadcast("me:updated", result["me"], room, skip_sid=sid)
+    room = live.participant_room(result["participant_id"])
+    if live.others_may_listen(room, sid):
+        live.broadcast("me:updated", result["me"], room, skip_sid=sid)
     return {"me": result["me"], "dots": result["dots"], "repeat": False}
 
 

@@ -1,7 +1,7 @@
 """Dots moved by moderation: a restored idea's surplus taken back, the dots of merged
 ideas moved (and moved back by an undo), and the owners told. Voting's receivers of the
 ideas signals call these (receivers.py); each is part of the caller's transaction."""
-from .. import realtime
+from .. import live
 from ..accounts.models import utcnow
 from ..extensions import db
 from ..ideas import queries as idea_queries
@@ -90,5 +90,5 @@ def notify_participants(workshop, participant_ids) -> None:
     """After a moderation step changed budgets: each participant's sockets get `me:updated`."""
     tally.mark_dirty(workshop.id)
     for participant_id in participant_ids:
-        realtime.broadcast("me:updated", rules.me_dict(workshop, participant_id),
-                           realtime.participant_room(participant_id))
+        live.broadcast("me:updated", rules.me_dict(workshop, participant_id),
+                       live.participant_room(participant_id))

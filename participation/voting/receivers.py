@@ -1,6 +1,6 @@
 """Voting's answers to the signals of the layers below it (workshops, ideas): the tally
 after a join, the snapshot's voting part, and the dots moved by moderation."""
-from .. import realtime
+from .. import live
 from ..ideas import signals as idea_signals
 from ..workshops import signals as workshop_signals
 from . import moderation, queries, tally
@@ -18,7 +18,7 @@ def on_client_connecting(client, **_):
 def on_snapshot(workshop, role, participant_id=None, sid=None, **_):
     part = {"participants": tally.cached_participants(workshop.id),
             "tally_seq": tally.current_seq(workshop.id, role, sid)}
-    if role == realtime.ROLE_PARTICIPANT:
+    if role == live.ROLE_PARTICIPANT:
         part["me"] = me_dict(workshop, participant_id)
     return part
 

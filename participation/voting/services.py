@@ -7,7 +7,7 @@ and gevent, acked only after the commit). Moderation's dot moves are in moderati
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
-from .. import realtime
+from .. import live
 from ..accounts.models import utcnow
 from ..extensions import db
 from ..ideas import queries as idea_queries
@@ -76,5 +76,5 @@ def remove_dot(workshop_id: int, participant_id: int, idea_id, client_id: str) -
     db.session.expire_all()
     tally.mark_dirty(workshop.id)
     result = _result(workshop, participant_id, idea.id, False)
-    realtime.broadcast("me:updated", result["me"], realtime.participant_room(participant_id))
+    live.broadcast("me:updated", result["me"], live.participant_room(participant_id))
     return result

@@ -4,10 +4,8 @@ The lowest layer of the live core: the features above react through workshops.si
 
 def init_app(app):
     # Imported at init, not at module level: importing the package (for its models) must
-    # not load routes and handlers. events registers the socket handlers.
+    # not load routes and handlers. events collects the socket handlers.
     from . import events, routes  # noqa: F401
-    from ..realtime import register_handlers  # at init: the handlers are registered now
-    register_handlers()
     app.register_blueprint(routes.bp)
     from .language_forms import init_templates  # at init, with the blueprint
     init_templates(app)

@@ -1,6 +1,6 @@
 """The session's own payload and its `session:updated` broadcast. The parts other
 features add (the starting points of ideas) come through workshops.signals."""
-from .. import realtime
+from .. import live
 from ..accounts.models import utcnow
 from . import flow, online, session_languages, signals
 from .models import PHASES, Workshop
@@ -36,5 +36,5 @@ def session_update_payload(workshop: Workshop) -> dict:
 
 
 def broadcast_session(workshop: Workshop) -> None:
-    realtime.broadcast("session:updated", session_update_payload(workshop),
-                       realtime.session_room(workshop.id))
+    live.broadcast("session:updated", session_update_payload(workshop),
+                   live.session_room(workshop.id))

@@ -7,13 +7,12 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, emit, join_room
 
-from .. import live_caps, realtime
-from ..accounts.models import User
-from ..accounts.permissions import Permission, can
+from .. import live
+from ..accounts.permissions import Permission, can, require_facilitator
 from ..errors import DomainError
-from ..extensions import db
-from ..realtime import (ROLE_FACILITATOR, ROLE_PARTICIPANT, ROLE_PROJECTOR,
-                        LiveClient, get_bool, get_choice, get_int, live_event)
+from ..live import caps
+from ..live import (ROLE_FACILITATOR, ROLE_PARTICIPANT, ROLE_PROJECTOR,
+                    LiveClient, get_bool, get_choice, get_int, live_event)
 from . import cookies, flow, services, signals
 from .snapshot import snapshot
 
@@ -27,7 +26,7 @@ def _refuse(code: str, message) -> ConnectionRefusedError:
 
 def authenticate(sid: str, auth) -> LiveClient:
     """Who is this socket? Raises a DomainError when it may not join."""
-    if not isinstance(auth, dict) or auth.get("role") not in realtime.ROLES:
+    if not isinstance(auth, dict) or auth.get("role") not in live.ROLES:
         raise DomainError("invalid", _l("Die Verbindungsdaten sind ungültig."))
     workshop_id = get_int(auth, "workshop")
     role = auth["role"]
@@ -61,43 +60,43 @@ def authenticate(sid: str, auth) -> LiveClient:
             raise DomainError("not_authenticated" if user is None else "forbidden",
                               _l("Dafür fehlt Ihnen die Berechtigung."))
         client.user_id = user.id if user else None
-    live_caps.check(client)
+    caps.check(client)
     return client
 
 
-@realtime.raw_handler("connect")
+@live.raw_handler("connect")
 def on_connect(auth=None):
     """Any client opening `/live`. Joins its rooms and gets `session:snapshot` alone."""
     try:
         client = authenticate(request.sid, auth)
-        join_room(realtime.session_room(client.workshop_id))
+        join_room(live.session_room(client.workshop_id))
         if client.role == ROLE_FACILITATOR:
-            join_room(realtime.facilitator_room(client.workshop_id))
+            join_room(live.facilitator_room(client.workshop_id))
         elif client.role == ROLE_PROJECTOR:
-            join_room(realtime.screen_room(client.workshop_id))
+            join_room(live.screen_room(client.workshop_id))
         else:
-            join_room(realtime.participant_room(client.participant_id))
-            join_room(realtime.phone_room(client.workshop_id, realtime.phone_shard(request.sid)))
-        realtime.register_client(client)
+            join_room(live.participant_room(client.participant_id))
+            join_room(live.phone_room(client.workshop_id, live.phone_shard(request.sid)))
+        live.register_client(client)
         # Results join their rooms; voting starts the tally ticker (its baseline before
         # the snapshot).
         signals.client_connecting.send(client)
         emit("session:snapshot", snapshot(client.workshop_id, client.role, client.participant_id))
     except DomainError as error:
-        realtime.unregister_client(request.sid)
+        live.unregister_client(request.sid)
         raise _refuse(error.code, error.message)
     except ConnectionRefusedError:
         raise
     except Exception:
         log.exception("socket connect failed")
-        realtime.unregister_client(request.sid)
+        live.unregister_client(request.sid)
         raise _refuse("internal", _l("Ein Fehler ist aufgetreten. Bitte versuchen Sie es erneut."))
 
 
-@realtime.raw_handler("disconnect")
+@live.raw_handler("disconnect")
 def on_disconnect(*_reason):
     """A socket left: forget it (the ticker ends once nobody is left in the session)."""
-    realtime.unregister_client(request.sid)
+    live.unregister_client(request.sid)
 
 
 @live_event("session:sync")
@@ -110,31 +109,24 @@ def _workshop_ack(workshop):
     return {"ok": True, "workshop": services.workshop_dict(workshop)}
 
 
-def _require_facilitator(client):
-    """The person may have lost the right since connecting (membership removed)."""
-    user = db.session.get(User, client.user_id) if client.user_id else None
-    if user is None or not user.active or not can(user, Permission.RUN_WORKSHOPS, client.municipality_id):
-        raise DomainError("forbidden", _l("Dafür fehlt Ihnen die Berechtigung."))
-
-
 @live_event("session:open", roles=FACILITATOR_ONLY)
 def on_open(client, payload):
     """Facilitator opens the session; everyone gets `session:updated`."""
-    _require_facilitator(client)
+    require_facilitator(client)
     return _workshop_ack(services.open_workshop(client.workshop_id, client.user_id))
 
 
 @live_event("session:close", roles=FACILITATOR_ONLY)
 def on_close(client, payload):
     """Facilitator closes the session; everyone gets `session:updated`."""
-    _require_facilitator(client)
+    require_facilitator(client)
     return _workshop_ack(services.close_workshop(client.workshop_id, client.user_id))
 
 
 @live_event("phase:set", roles=FACILITATOR_ONLY, allowed={"phase"})
 def on_phase(client, payload):
     """Facilitator moves to a phase; everyone gets `session:updated` (with starting points)."""
-    _require_facilitator(client)
+    require_facilitator(client)
     phase = get_choice(payload, "phase", services.PHASES)
     return _workshop_ack(services.set_phase(client.workshop_id, phase, client.user_id))
 
@@ -142,7 +134,7 @@ def on_phase(client, payload):
 @live_event("submissions:lock", roles=FACILITATOR_ONLY, allowed={"locked"})
 def on_lock(client, payload):
     """Facilitator locks or unlocks submissions; everyone gets `session:updated`."""
-    _require_facilitator(client)
+    require_facilitator(client)
     locked = get_bool(payload, "locked")
     return _workshop_ack(services.lock_submissions(client.workshop_id, locked, client.user_id))
 
@@ -150,7 +142,7 @@ def on_lock(client, payload):
 @live_event("timer:start", roles=FACILITATOR_ONLY, allowed={"seconds"})
 def on_timer_start(client, payload):
     """Facilitator starts the phase timer; the deadline is stored as an absolute time."""
-    _require_facilitator(client)
+    require_facilitator(client)
     seconds = get_int(payload, "seconds", minimum=1, maximum=services.MAX_TIMER_SECONDS)
     return _workshop_ack(services.start_timer(client.workshop_id, seconds, client.user_id))
 
@@ -158,14 +150,14 @@ def on_timer_start(client, payload):
 @live_event("timer:stop", roles=FACILITATOR_ONLY)
 def on_timer_stop(client, payload):
     """Facilitator stops the timer; everyone gets `session:updated`."""
-    _require_facilitator(client)
+    require_facilitator(client)
     return _workshop_ack(services.stop_timer(client.workshop_id, client.user_id))
 
 
 @live_event("flow:step", roles=FACILITATOR_ONLY, allowed={"step"})
 def on_step(client, payload):
     """Facilitator: collect, open dotting, close dotting (done) for the current phase."""
-    _require_facilitator(client)
+    require_facilitator(client)
     step = get_choice(payload, "step", flow.STEPS)
     return _workshop_ack(services.set_step(client.workshop_id, step, client.user_id))
 
@@ -173,7 +165,7 @@ def on_step(client, payload):
 @live_event("flow:hide_counts", roles=FACILITATOR_ONLY, allowed={"hidden"})
 def on_hide_counts(client, payload):
     """Facilitator: hide the counts from phones and projector while dotting is open."""
-    _require_facilitator(client)
+    require_facilitator(client)
     hidden = get_bool(payload, "hidden")
     return _workshop_ack(services.set_hide_counts(client.workshop_id, hidden, client.user_id))
 
@@ -181,7 +173,7 @@ def on_hide_counts(client, payload):
 @live_event("display:set", roles=FACILITATOR_ONLY, allowed={"mode", "seconds", "top_n"})
 def on_display(client, payload):
     """Facilitator: the projector's view (mode), page pace (seconds) and top N."""
-    _require_facilitator(client)
+    require_facilitator(client)
     mode = get_choice(payload, "mode", flow.DISPLAY_MODES, required=False)
     seconds = get_int(payload, "seconds", minimum=flow.MIN_SECONDS, maximum=flow.MAX_SECONDS,
                       required=False)

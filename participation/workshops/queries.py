@@ -1,10 +1,10 @@
 """Reading sessions and participants: the documented query module of the workshops
-feature. Other features read these tables through here (or workshops.services)."""
+feature. Other features read these tables through here (or workshops.services); a
+session by its join code: lookup.py."""
 from sqlalchemy import bindparam, func, update
 
 from ..errors import NotFound
 from ..extensions import db
-from . import join_codes
 from .models import Channel, Participant, Workshop, WorkshopStatus
 
 
@@ -26,13 +26,6 @@ def list_workshops(municipality_id: int) -> list[Workshop]:
     return list(db.session.scalars(db.select(Workshop)
                                    .where(Workshop.municipality_id == municipality_id)
                                    .order_by(Workshop.created_at.desc(), Workshop.id.desc())))
-
-
-def workshop_by_code(raw_code) -> Workshop | None:
-    code = join_codes.normalise(raw_code)
-    if code is None:
-        return None
-    return db.session.scalar(db.select(Workshop).where(Workshop.join_code == code))
 
 
 def get_participant(participant_id: int) -> Participant | None:

@@ -20,7 +20,7 @@ from .broadcast import broadcast_session, session_update_payload, workshop_dict 
 from .models import PHASES, Workshop, WorkshopStatus
 from .participants import join  # noqa: F401  (the feature's API)
 from .queries import (get_participant, get_workshop, iso, list_workshops,  # noqa: F401
-                      participant_by_token, participant_counts, workshop_by_code)
+                      participant_by_token, participant_counts)
 from .settings import (DEFAULT_QUESTIONS, MAX_DOTS, ONLINE_WINDOW, SETTINGS,  # noqa: F401
                        create_workshop, update_workshop)
 from .steps import set_display, set_hide_counts, set_step  # noqa: F401  (the feature's API)

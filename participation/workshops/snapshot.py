@@ -5,7 +5,7 @@ voting ("me", "participants", "tally_seq") and results ("representation") add th
 through the `snapshot_requested` signal."""
 from flask import has_request_context, request
 
-from .. import realtime
+from .. import live
 from . import signals
 from .broadcast import workshop_dict
 from .queries import get_workshop, participant_counts
@@ -16,7 +16,7 @@ def snapshot(workshop_id: int, role: str, participant_id: int | None = None) -> 
     sid = getattr(request, "sid", None) if has_request_context() else None
     data = {"workshop": workshop_dict(workshop), "ideas": [], "clusters": [],
             "starting_points": [],
-            "me": {"role": role} if role != realtime.ROLE_PARTICIPANT else None,
+            "me": {"role": role} if role != live.ROLE_PARTICIPANT else None,
             "participants": None, "tally_seq": 0}
     data.update(signals.collect(signals.snapshot_requested, workshop, role=role,
                                 participant_id=participant_id, sid=sid))
