@@ -9,10 +9,10 @@ from sqlalchemy.exc import IntegrityError
 
 from .. import realtime
 from ..accounts.models import utcnow
-from ..age_bands import AGE_BANDS, NO_ANSWER
+from ..age_bands import NO_ANSWER
 from ..errors import DomainError, NotFound, ValidationError
 from ..extensions import db
-from . import flow, join_codes, online, session_languages
+from . import flow, join_bands, join_codes, online, session_languages
 from .models import (PHASE_ORDER, Channel, ModerationMode, Participant, Phase, Workshop,
                      WorkshopStatus)
 from .public_url import join_url
@@ -332,7 +332,7 @@ def join(workshop_id: int, *, age_band: str | None = None,
                 "Außerhalb der Werkstatt können Sie nur von zu Hause mitmachen."))
     if age_band in (None, "", NO_ANSWER):
         age_band = None
-    elif age_band not in AGE_BANDS:
+    elif not join_bands.is_offered(workshop, age_band):
         raise ValidationError("invalid_age_band", _l("Diese Altersgruppe gibt es nicht."))
     if device is None and channel not in (Channel.ONSITE.value, Channel.ONLINE.value):
         raise ValidationError("invalid_channel", _l("Bitte wählen Sie: im Saal oder von zu Hause."))
