@@ -15,7 +15,7 @@ import re
 
 from flask_babel import lazy_gettext as _l
 
-from ..age_bands import AGE_BAND_LABELS, AGE_BANDS
+from ..age_bands import AGE_BAND_LABELS, AGE_BANDS, NO_ANSWER
 from .stats_groups import band_bounds
 
 STANDARD_STARTS = tuple(band_bounds(b)[0] for b in AGE_BANDS)  # 0, 18, 30, 50, 65, 80
@@ -135,3 +135,10 @@ def _span(bands) -> tuple[int, int | None] | None:
         if high is None or high + 1 != low:
             return None
     return bounds[0][0], bounds[-1][1]
+
+
+def band_order(bands) -> list[str]:
+    """Band codes by age, then "none" (NO_ANSWER) last."""
+    codes = sorted((b for b in bands if is_band_code(b)), key=lambda b: (
+        band_bounds(b)[0], band_bounds(b)[1] is None, band_bounds(b)[1] or 0))
+    return codes + [NO_ANSWER]

@@ -11,7 +11,8 @@ from ..age_bands import NO_ANSWER
 from ..workshops.join_bands import BAND_LABELS
 from .csv_safe import write_csv
 from .services import CHANNEL_LABELS
-from .tallies import BANDS, CHANNELS, band_order
+from ..municipalities.band_scheme import band_order
+from .tallies import BANDS, CHANNELS
 
 
 def _band_header(band: str) -> str:

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from ..age_bands import AGE_BANDS, NO_ANSWER
 from ..extensions import db
-from ..municipalities.band_scheme import band_bounds, is_band_code
+from ..municipalities.band_scheme import is_band_code
 from ..ideas.models import Cluster, Idea, IdeaStatus
 from ..voting.models import Dot
 from ..workshops.models import Channel
@@ -28,13 +28,6 @@ def empty_channels() -> dict[str, int]:
 def normal_band(value) -> str:
     """The stored answer ("65-74", "75+", an older "65-79"), or NO_ANSWER."""
     return value if is_band_code(value) else NO_ANSWER
-
-
-def band_order(bands) -> list[str]:
-    """Band codes by age, NO_ANSWER last."""
-    codes = sorted((b for b in bands if is_band_code(b)), key=lambda b: (
-        band_bounds(b)[0], band_bounds(b)[1] is None, band_bounds(b)[1] or 0))
-    return codes + [NO_ANSWER]
 
 
 def normal_channel(value) -> str:

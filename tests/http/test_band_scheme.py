@@ -151,3 +151,20 @@ def test_answers_from_before_a_split_are_kept_and_pooled_not_guessed(login_as, w
     assert set(rows) == FINER and rows["75+"]["participants"] == 1 and not after["pooled_note"]
     page = client.get(f"/w/{old.id}/results").get_data(as_text=True)
     assert "früheren Altersgruppen" in page
+
+
+def test_measures_target_the_municipality_s_own_bands(login_as, world):
+    from participation.plan.models import Measure
+    from participation.plan.services import target_groups_text
+    home = world["home"]
+    client = login_as("staff")
+    client.post(f"/m/{home.id}/profil/altersgruppen", data={"starts": FINER_STARTS})
+    form = client.get(f"/m/{home.id}/plan/new").get_data(as_text=True)
+    assert 'value="75+"' in form and 'value="80+"' not in form
+    response = client.post(f"/m/{home.id}/plan/new", data={
+        "title": "Besuchsdienst", "status": "planned", "priority": "medium",
+        "field_of_action_id": "0", "target_age_bands": ["75+", "65-74"]})
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    measure = Measure.query.filter_by(title="Besuchsdienst").one()
+    assert measure.age_band_list == ["65-74", "75+"]
+    assert target_groups_text(measure) == "65 bis 74, 75 und älter"
