@@ -30,10 +30,8 @@ def create_app(config: dict | None = None) -> Flask:
     from .i18n import init_i18n
     init_i18n(app)
 
-    from .realtime import init_socketio
-    init_socketio(app)
-    from .socket_session import init_socket_sessions
-    init_socket_sessions(app)
+    from .live import init_live
+    init_live(app)
 
     from .errors import register_error_pages
     register_error_pages(app)
@@ -50,6 +48,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     from .features import init_features
     init_features(app)
+    # Every feature has imported its socket handlers by now: attach them to this app's
+    # Socket.IO server (a new one per create_app).
+    from .live import register_handlers
+    register_handlers()
 
     from .cli import register_cli
     register_cli(app)

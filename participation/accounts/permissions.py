@@ -6,7 +6,8 @@ of other municipalities does not leak; a member lacking a right gets "forbidden"
 import enum
 
 from ..errors import Forbidden, NotFound
-from .models import Role
+from ..extensions import db
+from .models import Role, User
 
 
 class Permission(str, enum.Enum):
@@ -54,4 +55,13 @@ def require_advisor(user) -> None:
 
 def require_admin(user) -> None:
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_admin:
+        raise Forbidden()
+
+
+def require_facilitator(client) -> None:
+    """A facilitator's socket event (`client` has user_id and municipality_id): the account
+    may have lost the right since connecting (membership removed, deactivated)."""
+    user = db.session.get(User, client.user_id) if client.user_id else None
+    if user is None or not user.active or not can(user, Permission.RUN_WORKSHOPS,
+                                                  client.municipality_id):
         raise Forbidden()

@@ -1,7 +1,5 @@
-"""Ideas, moderation and clusters; registers its `/live` socket handlers."""
+"""Ideas, moderation and clusters; imports its `/live` socket handlers (create_app attaches them)."""
 
 
 def init_app(app):
-    from . import events, translation_events  # noqa: F401  (registers the handlers)
-    from ..realtime import register_handlers
-    register_handlers()
+    from . import events, translation_events  # noqa: F401  (collects the handlers)

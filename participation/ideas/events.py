@@ -1,7 +1,8 @@
 """`/live` handlers for ideas: residents submit; facilitators moderate and cluster.
 Contract: docs/realtime.md."""
-from ..realtime import (ROLE_FACILITATOR, ROLE_PARTICIPANT, get_choice, get_client_id, get_int,
-                        get_int_list, get_str, live_event)
+from ..accounts.permissions import require_facilitator
+from ..live import (ROLE_FACILITATOR, ROLE_PARTICIPANT, get_choice, get_client_id, get_int,
+                    get_int_list, get_str, live_event)
 from ..workshops.services import PHASES
 from . import moderation, undo
 from .models import MAX_IDEA_LENGTH
@@ -10,11 +11,6 @@ from .services import cluster_dict, idea_dict, submit_idea
 FACILITATOR_ONLY = (ROLE_FACILITATOR,)
 # Generous bound before trimming; the 280-character rule is checked after trimming.
 MAX_RAW_TEXT = 4 * MAX_IDEA_LENGTH
-
-
-def _require_facilitator(client):
-    from ..workshops.events import _require_facilitator as check
-    check(client)
 
 
 @live_event("idea:submit", roles=(ROLE_PARTICIPANT,), allowed={"text"})
@@ -37,28 +33,28 @@ def _idea_ack(idea):
 @live_event("idea:hide", roles=FACILITATOR_ONLY, allowed={"idea_id"})
 def on_hide(client, payload):
     """Facilitator hides an idea: everyone gets `idea:removed`, facilitators `idea:updated`."""
-    _require_facilitator(client)
+    require_facilitator(client)
     return _idea_ack(moderation.hide(client.workshop_id, get_int(payload, "idea_id"), client.user_id))
 
 
 @live_event("idea:restore", roles=FACILITATOR_ONLY, allowed={"idea_id"})
 def on_restore(client, payload):
     """Facilitator restores a hidden idea: everyone gets `idea:updated`."""
-    _require_facilitator(client)
+    require_facilitator(client)
     return _idea_ack(moderation.restore(client.workshop_id, get_int(payload, "idea_id"), client.user_id))
 
 
 @live_event("idea:approve", roles=FACILITATOR_ONLY, allowed={"idea_id"})
 def on_approve(client, payload):
     """Facilitator approves a pending idea (pre-moderation): everyone gets `idea:updated`."""
-    _require_facilitator(client)
+    require_facilitator(client)
     return _idea_ack(moderation.approve(client.workshop_id, get_int(payload, "idea_id"), client.user_id))
 
 
 @live_event("idea:edit", roles=FACILITATOR_ONLY, allowed={"idea_id", "text"})
 def on_edit(client, payload):
     """Facilitator corrects an idea's text: whoever sees it gets `idea:updated`."""
-    _require_facilitator(client)
+    require_facilitator(client)
     idea_id = get_int(payload, "idea_id")
     text = get_str(payload, "text", max_length=MAX_RAW_TEXT)
     return _idea_ack(moderation.edit(client.workshop_id, idea_id, text, client.user_id))
@@ -68,7 +64,7 @@ def on_edit(client, payload):
 def on_merge(client, payload):
     """Facilitator merges duplicates: `idea:removed` (merged) for each, `idea:updated` for the
     kept idea, `me:updated` to every participant whose dots moved or came back."""
-    _require_facilitator(client)
+    require_facilitator(client)
     keep_id = get_int(payload, "keep_id")
     merge_ids = get_int_list(payload, "merge_ids", max_items=50)
     return _idea_ack(moderation.merge(client.workshop_id, keep_id, merge_ids, client.user_id))
@@ -77,7 +73,7 @@ def on_merge(client, payload):
 @live_event("cluster:create", roles=FACILITATOR_ONLY, allowed={"name", "phase", "idea_ids"})
 def on_cluster_create(client, payload):
     """Facilitator creates a named group: everyone gets `cluster:updated`."""
-    _require_facilitator(client)
+    require_facilitator(client)
     name = get_str(payload, "name", max_length=200)
     phase = get_choice(payload, "phase", PHASES, required=False)
     idea_ids = get_int_list(payload, "idea_ids", max_items=200, required=False)
@@ -88,7 +84,7 @@ def on_cluster_create(client, payload):
 @live_event("cluster:rename", roles=FACILITATOR_ONLY, allowed={"cluster_id", "name"})
 def on_cluster_rename(client, payload):
     """Facilitator renames a group: everyone gets `cluster:updated`."""
-    _require_facilitator(client)
+    require_facilitator(client)
     cluster = moderation.rename_cluster(client.workshop_id, get_int(payload, "cluster_id"),
                                         get_str(payload, "name", max_length=200), client.user_id)
     return {"ok": True, "cluster": cluster_dict(cluster)}
@@ -97,7 +93,7 @@ def on_cluster_rename(client, payload):
 @live_event("cluster:delete", roles=FACILITATOR_ONLY, allowed={"cluster_id"})
 def on_cluster_delete(client, payload):
     """Facilitator deletes a group (its ideas stay): everyone gets `cluster:removed`."""
-    _require_facilitator(client)
+    require_facilitator(client)
     moderation.delete_cluster(client.workshop_id, get_int(payload, "cluster_id"), client.user_id)
     return {"ok": True}
 
@@ -105,7 +101,7 @@ def on_cluster_delete(client, payload):
 @live_event("idea:cluster", roles=FACILITATOR_ONLY, allowed={"idea_id", "cluster_id"})
 def on_idea_cluster(client, payload):
     """Facilitator puts an idea into a group (or none): whoever sees it gets `idea:updated`."""
-    _require_facilitator(client)
+    require_facilitator(client)
     idea_id = get_int(payload, "idea_id")
     cluster_id = get_int(payload, "cluster_id", nullable=True)
     return _idea_ack(moderation.assign_cluster(client.workshop_id, idea_id, cluster_id, client.user_id))
@@ -114,7 +110,7 @@ def on_idea_cluster(client, payload):
 @live_event("moderation:undo", roles=FACILITATOR_ONLY, allowed={"action_id"})
 def on_undo(client, payload):
     """Facilitator undoes a recorded step; the usual events follow."""
-    _require_facilitator(client)
+    require_facilitator(client)
     undo.undo(client.workshop_id, get_int(payload, "action_id"), client.user_id)
     return {"ok": True}
 

@@ -5,7 +5,7 @@ import secrets
 
 from flask_babel import lazy_gettext as _l
 
-from .. import realtime
+from .. import live
 from ..errors import DomainError, NotFound, ValidationError
 from ..extensions import db
 from ..workshops import services as workshop_services
@@ -160,8 +160,8 @@ def create_cluster(workshop_id, name, user_id, phase=None, idea_ids=()) -> Clust
     record(workshop_id, user_id, "cluster_create", {"cluster_id": cluster.id, "name": cluster.name,
                                                     "idea_ids": [i.id for i in ideas]})
     db.session.commit()
-    realtime.broadcast("cluster:updated", {"cluster": cluster_dict(cluster)},
-                       realtime.session_room(workshop_id))
+    live.broadcast("cluster:updated", {"cluster": cluster_dict(cluster)},
+                   live.session_room(workshop_id))
     for idea in ideas:
         broadcast_idea(idea)
     return cluster
@@ -175,8 +175,8 @@ def rename_cluster(workshop_id, cluster_id, name, user_id) -> Cluster:
                {"cluster_id": cluster.id, "old": cluster.name, "new": name})
         cluster.name = name
         db.session.commit()
-    realtime.broadcast("cluster:updated", {"cluster": cluster_dict(cluster)},
-                       realtime.session_room(workshop_id))
+    live.broadcast("cluster:updated", {"cluster": cluster_dict(cluster)},
+                   live.session_room(workshop_id))
     return cluster
 
 
@@ -189,8 +189,8 @@ def delete_cluster(workshop_id, cluster_id, user_id) -> None:
                                                     "idea_ids": [i.id for i in ideas]})
     db.session.delete(cluster)
     db.session.commit()
-    realtime.broadcast("cluster:removed", {"cluster_id": cluster_id},
-                       realtime.session_room(workshop_id))
+    live.broadcast("cluster:removed", {"cluster_id": cluster_id},
+                   live.session_room(workshop_id))
     for idea in ideas:
         broadcast_idea(idea)
 

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
-from .. import realtime, text_input
+from .. import live, text_input
 from ..errors import DomainError, NotFound, ValidationError
 from ..extensions import db
 from ..workshops import services as workshop_services
@@ -110,7 +110,7 @@ def ideas_for(workshop_id: int, role: str, participant_id: int | None = None) ->
     """What a viewer may see: facilitators everything but merged ideas; others the visible
     ideas, and participants also their own pending or hidden ones."""
     query = db.select(Idea).where(Idea.workshop_id == workshop_id).order_by(Idea.id)
-    if role == realtime.ROLE_FACILITATOR:
+    if role == live.ROLE_FACILITATOR:
         query = query.where(Idea.status != IdeaStatus.MERGED.value)
     elif participant_id is not None:
         query = query.where((Idea.status == IdeaStatus.VISIBLE.value) | (
@@ -150,22 +150,22 @@ def dot_counts(workshop_id: int) -> dict[int, int]:
 
 def broadcast_idea(idea: Idea, event: str = "idea:updated") -> None:
     """Tell everyone who may see the idea. The author's own sockets get `mine: true`."""
-    author_room = realtime.participant_room(idea.participant_id) if idea.participant_id else None
+    author_room = live.participant_room(idea.participant_id) if idea.participant_id else None
     if idea.status == IdeaStatus.VISIBLE.value:
-        skip = realtime.local_sids_of_participant(idea.participant_id) if author_room else None
-        realtime.broadcast(event, {"idea": idea_dict(idea)}, realtime.session_room(idea.workshop_id),
-                           skip_sid=skip or None)
+        skip = live.local_sids_of_participant(idea.participant_id) if author_room else None
+        live.broadcast(event, {"idea": idea_dict(idea)}, live.session_room(idea.workshop_id),
+                       skip_sid=skip or None)
     elif idea.status == IdeaStatus.MERGED.value:
-        realtime.broadcast("idea:removed", {"idea_id": idea.id, "reason": "merged",
-                                            "merged_into": idea.merged_into_id},
-                           realtime.session_room(idea.workshop_id))
+        live.broadcast("idea:removed", {"idea_id": idea.id, "reason": "merged",
+                                        "merged_into": idea.merged_into_id},
+                       live.session_room(idea.workshop_id))
         return
     else:
         if idea.status == IdeaStatus.HIDDEN.value:
-            realtime.broadcast("idea:removed", {"idea_id": idea.id, "reason": "hidden",
-                                                "merged_into": None},
-                               realtime.session_room(idea.workshop_id))
-        realtime.broadcast(event, {"idea": idea_dict(idea)},
-                           realtime.facilitator_room(idea.workshop_id))
+            live.broadcast("idea:removed", {"idea_id": idea.id, "reason": "hidden",
+                                            "merged_into": None},
+                           live.session_room(idea.workshop_id))
+        live.broadcast(event, {"idea": idea_dict(idea)},
+                       live.facilitator_room(idea.workshop_id))
     if author_room:
-        realtime.broadcast(event, {"idea": idea_dict(idea, idea.participant_id)}, author_room)
+        live.broadcast(event, {"idea": idea_dict(idea, idea.participant_id)}, author_room)

@@ -1,8 +1,9 @@
 """`/live` handler for translating an idea from the facilitator's console (issue 14).
 Contract: docs/realtime.md. Helpers without an account translate through the helper page."""
+from ..accounts.permissions import require_facilitator
 from ..i18n import LANGUAGES
-from ..realtime import ROLE_FACILITATOR, get_choice, get_client_id, get_int, get_str, live_event
-from .events import MAX_RAW_TEXT, _require_facilitator
+from ..live import ROLE_FACILITATOR, get_choice, get_client_id, get_int, get_str, live_event
+from .events import MAX_RAW_TEXT
 from .translations import translate_idea, translation_payload
 
 
@@ -11,7 +12,7 @@ def on_translate(client, payload):
     """Facilitator (or an interpreter at the console) stores a translation of an idea. The
     session gets `idea:translated`; phones in that language show it at once. Saving the same
     translation twice stores it once (the write is an upsert per idea and language)."""
-    _require_facilitator(client)
+    require_facilitator(client)
     get_client_id(payload, required=False)
     idea_id = get_int(payload, "idea_id")
     language = get_choice(payload, "language", tuple(LANGUAGES))

@@ -8,7 +8,7 @@ docs/machine-translation.md.
 """
 from flask_babel import lazy_gettext as _l
 
-from .. import realtime
+from .. import live
 from ..errors import ValidationError
 from ..extensions import db
 from ..i18n import LANGUAGES
@@ -62,11 +62,11 @@ def broadcast_translation(idea: Idea, translation: IdeaTranslation) -> None:
     the facilitators, and the author's own phones."""
     payload = translation_payload(idea, translation)
     if idea.status == IdeaStatus.VISIBLE.value:
-        realtime.broadcast("idea:translated", payload, realtime.session_room(idea.workshop_id))
+        live.broadcast("idea:translated", payload, live.session_room(idea.workshop_id))
         return
-    realtime.broadcast("idea:translated", payload, realtime.facilitator_room(idea.workshop_id))
+    live.broadcast("idea:translated", payload, live.facilitator_room(idea.workshop_id))
     if idea.participant_id:
-        realtime.broadcast("idea:translated", payload, realtime.participant_room(idea.participant_id))
+        live.broadcast("idea:translated", payload, live.participant_room(idea.participant_id))
 
 
 def queue(workshop_id: int) -> list[dict]:

@@ -4,6 +4,7 @@ from flask import Blueprint, abort, jsonify, request
 from flask_login import current_user
 
 from ..errors import Forbidden, ValidationError
+from ..workshops.lookup import get_workshop_by_code
 from . import services
 
 bp = Blueprint("insights", __name__)
@@ -33,7 +34,7 @@ def _phase_arg():
 @bp.get("/j/<code>/similar")
 def similar(code):
     """Resident, as they type (debounced by the client): ideas that say much the same."""
-    workshop = services.workshop_by_code(code)
+    workshop = get_workshop_by_code(code)
     if services.participant_for(workshop, request.cookies) is None:
         raise Forbidden()
     ideas = services.similar_ideas(workshop.id, request.args.get("text", ""))
@@ -45,7 +46,7 @@ def similar(code):
 @bp.get("/j/<code>/wordcloud")
 def wordcloud_by_code(code):
     """Projector or phone: the word cloud of the visible ideas (what the wall shows anyway)."""
-    workshop = services.workshop_by_code(code)
+    workshop = get_workshop_by_code(code)
     from ..results.services import public_results_available
     from ..workshops.models import WorkshopStatus
     if workshop.status == WorkshopStatus.CLOSED.value and not public_results_available(workshop):

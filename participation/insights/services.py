@@ -111,13 +111,6 @@ def _ideas_by_id(ids) -> dict[int, Idea]:
 
 # ---- residents: similar ideas as they type -------------------------------------------
 
-def workshop_by_code(code: str) -> Workshop:
-    workshop = db.session.query(Workshop).filter_by(join_code=(code or "").upper()).first()
-    if workshop is None:
-        raise NotFound()
-    return workshop
-
-
 def participant_for(workshop: Workshop, cookies):
     """The resident identified by the signed session cookie, or None."""
     from ..workshops.cookies import token_from

@@ -31,7 +31,7 @@ def privacy():
 
 @bp.route("/hilfe")
 def help():
-    """Help for residents, also in Leichte Sprache (see participation/i18n.py)."""
+    """Help for residents, also in Leichte Sprache (see participation/i18n/)."""
     return render_template("pages/help.html")
 
 

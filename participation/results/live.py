@@ -18,7 +18,7 @@ from flask_babel import force_locale
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, object_session
 
-from .. import realtime
+from .. import live
 from ..extensions import db, socketio
 from ..i18n import STAFF_LANGUAGES, page_language
 from ..workshops.models import Participant, Workshop
@@ -57,16 +57,16 @@ def payload(workshop, counts: dict | None = None) -> dict:
 def join_rooms(client) -> None:
     """On connect: facilitators and projectors listen in their language's room."""
     from flask_socketio import join_room
-    if client.role == realtime.ROLE_FACILITATOR:
+    if client.role == live.ROLE_FACILITATOR:
         join_room(room(client.workshop_id, FACILITATORS, live_locale()))
-    elif client.role == realtime.ROLE_PROJECTOR:
+    elif client.role == live.ROLE_PROJECTOR:
         join_room(room(client.workshop_id, SCREENS, live_locale()))
 
 
 def for_snapshot(workshop, role: str) -> dict | None:
     """The comparison for a connecting facilitator, or projector when the session shows it."""
-    if role == realtime.ROLE_FACILITATOR or (
-            role == realtime.ROLE_PROJECTOR and workshop.show_representation_on_projector):
+    if role == live.ROLE_FACILITATOR or (
+            role == live.ROLE_PROJECTOR and workshop.show_representation_on_projector):
         with force_locale(live_locale()):
             return payload(workshop)
     return None
@@ -84,14 +84,14 @@ def push(workshop_id: int) -> None:
     for locale in STAFF_LANGUAGES:
         with force_locale(locale):
             data = payload(workshop, counts)
-        realtime.broadcast(EVENT, data, room(workshop_id, FACILITATORS, locale))
+        live.broadcast(EVENT, data, room(workshop_id, FACILITATORS, locale))
         # Screens get it while the option is on, and `on_projector: false` once when it was
         # turned off (hide the panel); never for an option that was never on.
         if data["on_projector"]:
-            realtime.broadcast(EVENT, data, room(workshop_id, SCREENS, locale))
+            live.broadcast(EVENT, data, room(workshop_id, SCREENS, locale))
         elif hide:
-            realtime.broadcast(EVENT, {"workshop_id": workshop_id, "on_projector": False},
-                               room(workshop_id, SCREENS, locale))
+            live.broadcast(EVENT, {"workshop_id": workshop_id, "on_projector": False},
+                           room(workshop_id, SCREENS, locale))
 
 
 def schedule(app, workshop_id: int) -> None:
@@ -122,7 +122,7 @@ def _send_when_due(app, workshop_id: int, due: float) -> None:
 
 def _someone_may_listen(workshop_id: int) -> bool:
     """Sockets of the session in this process, or a message queue to other processes."""
-    return (realtime.local_client_count(workshop_id) > 0
+    return (live.local_client_count(workshop_id) > 0
             or bool(current_app.config.get("SOCKETIO_MESSAGE_QUEUE")))
 
 

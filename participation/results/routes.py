@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 
 from ..accounts.permissions import Permission, can
 from ..plan import services as plan_services
+from ..workshops.lookup import workshop_by_code
 from . import exports, services
 from .charts import bar_chart
 from ..age_bands import AGE_BAND_LABELS, NO_ANSWER
@@ -78,7 +79,7 @@ def publish(workshop_id):
 
 @bp.route("/r/<code>")
 def public(code):
-    workshop = services.workshop_by_code(code)
+    workshop = workshop_by_code(code)
     if not services.public_results_available(workshop):
         abort(404)
     results = services.session_results(workshop)

@@ -34,11 +34,6 @@ def workshop_for(user, workshop_id: int, permission: Permission = Permission.VIE
     return workshop
 
 
-def workshop_by_code(code: str) -> Workshop | None:
-    from ..workshops import services as workshop_services
-    return workshop_services.workshop_by_code(code)
-
-
 def municipality_of(workshop) -> Municipality | None:
     return db.session.get(Municipality, workshop.municipality_id)
 

@@ -1,7 +1,5 @@
-"""Dot voting and the tally ticker; registers its `/live` socket handlers."""
+"""Dot voting and the tally ticker; imports its `/live` socket handlers (create_app attaches them)."""
 
 
 def init_app(app):
-    from . import events  # noqa: F401  (registers the handlers)
-    from ..realtime import register_handlers
-    register_handlers()
+    from . import events  # noqa: F401  (collects the handlers)

@@ -23,7 +23,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from .. import realtime
+from .. import live
 from ..errors import DomainError, ValidationError
 from ..extensions import db, socketio
 from ..ideas import services as idea_services
@@ -199,9 +199,9 @@ def finish(result, sid=None) -> dict:
     if result["repeat"]:
         workshop = workshop_services.get_workshop(result["workshop_id"])
         return services._result(workshop, result["participant_id"], result["idea_id"], True)
-    room = realtime.participant_room(result["participant_id"])
-    if realtime.others_may_listen(room, sid):
-        realtime.broadcast("me:updated", result["me"], room, skip_sid=sid)
+    room = live.participant_room(result["participant_id"])
+    if live.others_may_listen(room, sid):
+        live.broadcast("me:updated", result["me"], room, skip_sid=sid)
     return {"me": result["me"], "dots": result["dots"], "repeat": False}
 
 

@@ -1,5 +1,5 @@
 """`/live` handlers for dots. Contract: docs/realtime.md."""
-from ..realtime import ROLE_PARTICIPANT, get_client_id, get_int, live_event
+from ..live import ROLE_PARTICIPANT, get_client_id, get_int, live_event
 from . import services
 
 

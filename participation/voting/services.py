@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, func, update
 from sqlalchemy.exc import IntegrityError
 
-from .. import realtime
+from .. import live
 from ..accounts.models import utcnow
 from ..errors import DomainError, ValidationError
 from ..extensions import db
@@ -143,7 +143,7 @@ def _after_write(workshop, participant_id: int, idea_id: int) -> dict:
     db.session.expire_all()
     tally.mark_dirty(workshop.id)
     result = _result(workshop, participant_id, idea_id, False)
-    realtime.broadcast("me:updated", result["me"], realtime.participant_room(participant_id))
+    live.broadcast("me:updated", result["me"], live.participant_room(participant_id))
     return result
 
 
@@ -229,8 +229,8 @@ def notify_participants(workshop, participant_ids) -> None:
     """After a moderation step changed budgets: each participant's sockets get `me:updated`."""
     tally.mark_dirty(workshop.id)
     for participant_id in participant_ids:
-        realtime.broadcast("me:updated", me_dict(workshop, participant_id),
-                           realtime.participant_room(participant_id))
+        live.broadcast("me:updated", me_dict(workshop, participant_id),
+                       live.participant_room(participant_id))
 
 
 def owners_of(idea_id: int) -> list[int]:

@@ -26,7 +26,7 @@ import time
 
 from flask import current_app
 
-from .. import realtime
+from .. import live
 from ..extensions import db, socketio
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ SCREEN_INTERVAL = 0.05   # at most 20 tallies a second to projectors and facilit
 DEFAULT_BUDGET = 3000    # tally frames a second to one session's phones (per process)
 MIN_PHONE_INTERVAL = 0.25
 MAX_PHONE_INTERVAL = 5.0
-PHONE_SHARDS = realtime.PHONE_SHARDS
+PHONE_SHARDS = live.PHONE_SHARDS
 
 
 def phone_interval(phones: int, budget: float = DEFAULT_BUDGET) -> float:
@@ -115,12 +115,12 @@ class Ticker:
         if screens:
             payload = self.screens.payload(counts, self.participants)
             if payload:
-                _send(payload, realtime.screen_room(self.workshop_id))
-                _send(payload, realtime.facilitator_room(self.workshop_id))
+                _send(payload, live.screen_room(self.workshop_id))
+                _send(payload, live.facilitator_room(self.workshop_id))
         if shard is not None:
             payload = self.phones[shard].payload(dict(counts), self.participants)
             if payload:
-                _send(payload, realtime.phone_room(self.workshop_id, shard))
+                _send(payload, live.phone_room(self.workshop_id, shard))
 
     def due_shard(self, now: float, interval: float) -> int | None:
         """The phone shard to send now: pending, its interval over, waiting longest.
@@ -152,8 +152,8 @@ class Ticker:
                 stale = True  # the next tick reads the counts; later shards reuse them
                 for stream in streams:
                     stream.pending = True
-            clients = realtime.local_client_count(self.workshop_id)
-            phones = clients - realtime.local_screen_count(self.workshop_id)
+            clients = live.local_client_count(self.workshop_id)
+            phones = clients - live.local_screen_count(self.workshop_id)
             shard = self.due_shard(now, phone_interval(phones, budget))
             screens = self.screens.pending and now - self.screens.last >= SCREEN_INTERVAL
             if screens or shard is not None or joined or full:
@@ -188,7 +188,7 @@ class Ticker:
 def _send(payload: dict, room: str) -> None:
     """To this process's own sockets in the room: every process runs its own ticker."""
     try:
-        socketio.emit("tally:update", payload, to=room, namespace=realtime.NAMESPACE,
+        socketio.emit("tally:update", payload, to=room, namespace=live.NAMESPACE,
                       ignore_queue=True)
     except Exception:  # a failed send must never stop the ticker
         log.exception("tally to %s failed", room)
@@ -243,9 +243,9 @@ def current_seq(workshop_id: int, role: str, sid: str | None) -> int:
         ticker = _tickers.get(workshop_id)
     if ticker is None:
         return 0
-    if role != realtime.ROLE_PARTICIPANT:
+    if role != live.ROLE_PARTICIPANT:
         return ticker.screens.seq
-    return ticker.phones[realtime.phone_shard(sid)].seq if sid else 0
+    return ticker.phones[live.phone_shard(sid)].seq if sid else 0
 
 
 def cached_participants(workshop_id: int) -> dict | None:

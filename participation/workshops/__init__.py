@@ -2,10 +2,8 @@
 
 
 def init_app(app):
-    from . import events, flow, routes  # noqa: F401  (events registers the socket handlers)
+    from . import events, flow, routes  # noqa: F401  (events collects the socket handlers)
     flow.register_events()
-    from ..realtime import register_handlers
-    register_handlers()
     app.register_blueprint(routes.bp)
     from .language_forms import init_templates
     init_templates(app)

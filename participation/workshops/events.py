@@ -7,12 +7,12 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, emit, join_room
 
-from .. import realtime
-from ..accounts.permissions import Permission, can
+from .. import live
+from ..accounts.permissions import Permission, can, require_facilitator
 from ..errors import DomainError
-from ..extensions import db
-from ..realtime import (ROLE_FACILITATOR, ROLE_PARTICIPANT, ROLE_PROJECTOR,
-                        LiveClient, get_bool, get_choice, get_int, live_event)
+from ..live import caps
+from ..live import (ROLE_FACILITATOR, ROLE_PARTICIPANT, ROLE_PROJECTOR,
+                    LiveClient, get_bool, get_choice, get_int, live_event)
 from ..voting import tally
 from . import cookies, services
 from .snapshot import snapshot
@@ -27,7 +27,7 @@ def _refuse(code: str, message) -> ConnectionRefusedError:
 
 def authenticate(sid: str, auth) -> LiveClient:
     """Who is this socket? Raises a DomainError when it may not join."""
-    if not isinstance(auth, dict) or auth.get("role") not in realtime.ROLES:
+    if not isinstance(auth, dict) or auth.get("role") not in live.ROLES:
         raise DomainError("invalid", _l("Die Verbindungsdaten sind ungültig."))
     workshop_id = get_int(auth, "workshop")
     role = auth["role"]
@@ -61,44 +61,43 @@ def authenticate(sid: str, auth) -> LiveClient:
             raise DomainError("not_authenticated" if user is None else "forbidden",
                               _l("Dafür fehlt Ihnen die Berechtigung."))
         client.user_id = user.id if user else None
-    from .. import live_caps
-    live_caps.check(client)
+    caps.check(client)
     return client
 
 
-@realtime.raw_handler("connect")
+@live.raw_handler("connect")
 def on_connect(auth=None):
     """Any client opening `/live`. Joins its rooms and gets `session:snapshot` alone."""
     try:
         client = authenticate(request.sid, auth)
-        join_room(realtime.session_room(client.workshop_id))
+        join_room(live.session_room(client.workshop_id))
         if client.role == ROLE_FACILITATOR:
-            join_room(realtime.facilitator_room(client.workshop_id))
+            join_room(live.facilitator_room(client.workshop_id))
         elif client.role == ROLE_PROJECTOR:
-            join_room(realtime.screen_room(client.workshop_id))
+            join_room(live.screen_room(client.workshop_id))
         else:
-            join_room(realtime.participant_room(client.participant_id))
-            join_room(realtime.phone_room(client.workshop_id, realtime.phone_shard(request.sid)))
+            join_room(live.participant_room(client.participant_id))
+            join_room(live.phone_room(client.workshop_id, live.phone_shard(request.sid)))
         from ..results import live as live_representation
         live_representation.join_rooms(client)
-        realtime.register_client(client)
+        live.register_client(client)
         tally.ensure_ticker(client.workshop_id)  # baseline before the snapshot
         emit("session:snapshot", snapshot(client.workshop_id, client.role, client.participant_id))
     except DomainError as error:
-        realtime.unregister_client(request.sid)
+        live.unregister_client(request.sid)
         raise _refuse(error.code, error.message)
     except ConnectionRefusedError:
         raise
     except Exception:
         log.exception("socket connect failed")
-        realtime.unregister_client(request.sid)
+        live.unregister_client(request.sid)
         raise _refuse("internal", _l("Ein Fehler ist aufgetreten. Bitte versuchen Sie es erneut."))
 
 
-@realtime.raw_handler("disconnect")
+@live.raw_handler("disconnect")
 def on_disconnect(*_reason):
     """A socket left: forget it (the ticker ends once nobody is left in the session)."""
-    realtime.unregister_client(request.sid)
+    live.unregister_client(request.sid)
 
 
 @live_event("session:sync")
@@ -111,32 +110,24 @@ def _workshop_ack(workshop):
     return {"ok": True, "workshop": services.workshop_dict(workshop)}
 
 
-def _require_facilitator(client):
-    """The person may have lost the right since connecting (membership removed)."""
-    from ..accounts.models import User
-    user = db.session.get(User, client.user_id) if client.user_id else None
-    if user is None or not user.active or not can(user, Permission.RUN_WORKSHOPS, client.municipality_id):
-        raise DomainError("forbidden", _l("Dafür fehlt Ihnen die Berechtigung."))
-
-
 @live_event("session:open", roles=FACILITATOR_ONLY)
 def on_open(client, payload):
     """Facilitator opens the session; everyone gets `session:updated`."""
-    _require_facilitator(client)
+    require_facilitator(client)
     return _workshop_ack(services.open_workshop(client.workshop_id, client.user_id))
 
 
 @live_event("session:close", roles=FACILITATOR_ONLY)
 def on_close(client, payload):
     """Facilitator closes the session; everyone gets `session:updated`."""
-    _require_facilitator(client)
+    require_facilitator(client)
     return _workshop_ack(services.close_workshop(client.workshop_id, client.user_id))
 
 
 @live_event("phase:set", roles=FACILITATOR_ONLY, allowed={"phase"})
 def on_phase(client, payload):
     """Facilitator moves to a phase; everyone gets `session:updated` (with starting points)."""
-    _require_facilitator(client)
+    require_facilitator(client)
     phase = get_choice(payload, "phase", services.PHASES)
     return _workshop_ack(services.set_phase(client.workshop_id, phase, client.user_id))
 
@@ -144,7 +135,7 @@ def on_phase(client, payload):
 @live_event("submissions:lock", roles=FACILITATOR_ONLY, allowed={"locked"})
 def on_lock(client, payload):
     """Facilitator locks or unlocks submissions; everyone gets `session:updated`."""
-    _require_facilitator(client)
+    require_facilitator(client)
     locked = get_bool(payload, "locked")
     return _workshop_ack(services.lock_submissions(client.workshop_id, locked, client.user_id))
 
@@ -152,7 +143,7 @@ def on_lock(client, payload):
 @live_event("timer:start", roles=FACILITATOR_ONLY, allowed={"seconds"})
 def on_timer_start(client, payload):
     """Facilitator starts the phase timer; the deadline is stored as an absolute time."""
-    _require_facilitator(client)
+    require_facilitator(client)
     seconds = get_int(payload, "seconds", minimum=1, maximum=services.MAX_TIMER_SECONDS)
     return _workshop_ack(services.start_timer(client.workshop_id, seconds, client.user_id))
 
@@ -160,13 +151,13 @@ def on_timer_start(client, payload):
 @live_event("timer:stop", roles=FACILITATOR_ONLY)
 def on_timer_stop(client, payload):
     """Facilitator stops the timer; everyone gets `session:updated`."""
-    _require_facilitator(client)
+    require_facilitator(client)
     return _workshop_ack(services.stop_timer(client.workshop_id, client.user_id))
 
 
 @live_event("spotlight:set", roles=FACILITATOR_ONLY, allowed={"idea_id"})
 def on_spotlight(client, payload):
     """Facilitator puts one idea (or none) in the spotlight of the projector."""
-    _require_facilitator(client)
+    require_facilitator(client)
     idea_id = get_int(payload, "idea_id", nullable=True)
     return _workshop_ack(services.set_spotlight(client.workshop_id, idea_id, client.user_id))

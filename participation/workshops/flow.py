@@ -7,7 +7,8 @@ early dots do not steer later ones; they show again once dotting is closed. Each
 starts without a timer (the facilitator sets one per step)."""
 from flask_babel import lazy_gettext as _l
 
-from .. import realtime
+from .. import live
+from ..accounts.permissions import require_facilitator
 from ..errors import DomainError, ValidationError
 from ..extensions import db
 from .models import PHASE_ORDER
@@ -104,29 +105,29 @@ def set_display(workshop_id: int, user_id: int | None, *, mode: str | None = Non
 def register_events():
     """The facilitator's flow and display controls (`flow:step`, `flow:hide_counts`,
     `display:set`); everyone gets `session:updated`."""
-    from .events import FACILITATOR_ONLY, _require_facilitator, _workshop_ack
+    from .events import FACILITATOR_ONLY, _workshop_ack
 
-    @realtime.live_event("flow:step", roles=FACILITATOR_ONLY, allowed={"step"})
+    @live.live_event("flow:step", roles=FACILITATOR_ONLY, allowed={"step"})
     def on_step(client, payload):
         """Facilitator: collect, open dotting, close dotting (done) for the current phase."""
-        _require_facilitator(client)
-        step = realtime.get_choice(payload, "step", STEPS)
+        require_facilitator(client)
+        step = live.get_choice(payload, "step", STEPS)
         return _workshop_ack(set_step(client.workshop_id, step, client.user_id))
 
-    @realtime.live_event("flow:hide_counts", roles=FACILITATOR_ONLY, allowed={"hidden"})
+    @live.live_event("flow:hide_counts", roles=FACILITATOR_ONLY, allowed={"hidden"})
     def on_hide_counts(client, payload):
         """Facilitator: hide the counts from phones and projector while dotting is open."""
-        _require_facilitator(client)
-        hidden = realtime.get_bool(payload, "hidden")
+        require_facilitator(client)
+        hidden = live.get_bool(payload, "hidden")
         return _workshop_ack(set_hide_counts(client.workshop_id, hidden, client.user_id))
 
-    @realtime.live_event("display:set", roles=FACILITATOR_ONLY, allowed={"mode", "seconds", "top_n"})
+    @live.live_event("display:set", roles=FACILITATOR_ONLY, allowed={"mode", "seconds", "top_n"})
     def on_display(client, payload):
         """Facilitator: the projector's view (mode), page pace (seconds) and top N."""
-        _require_facilitator(client)
-        mode = realtime.get_choice(payload, "mode", DISPLAY_MODES, required=False)
-        seconds = realtime.get_int(payload, "seconds", minimum=MIN_SECONDS, maximum=MAX_SECONDS,
-                                   required=False)
-        top_n = realtime.get_int(payload, "top_n", minimum=1, maximum=MAX_TOP_N, required=False)
+        require_facilitator(client)
+        mode = live.get_choice(payload, "mode", DISPLAY_MODES, required=False)
+        seconds = live.get_int(payload, "seconds", minimum=MIN_SECONDS, maximum=MAX_SECONDS,
+                               required=False)
+        top_n = live.get_int(payload, "top_n", minimum=1, maximum=MAX_TOP_N, required=False)
         return _workshop_ack(set_display(client.workshop_id, client.user_id, mode=mode,
                                          seconds=seconds, top_n=top_n))

@@ -10,8 +10,8 @@ from ..accounts.permissions import Permission, can, require
 from ..errors import DomainError
 from ..extensions import limiter
 from ..municipalities.services import get_municipality, municipality_for
-from ..realtime import NAMESPACE
-from . import cookies, join_codes, online, services
+from ..live import NAMESPACE
+from . import cookies, join_codes, lookup, online, services
 from .forms import JoinForm, WorkshopForm
 from .models import Channel, WorkshopStatus
 from .public_url import join_url
@@ -215,7 +215,7 @@ def join_redirect():
 def _resident_workshop(code: str):
     """(workshop, canonical code); workshop None when the code is unknown."""
     canonical = join_codes.normalise(code)
-    return (services.workshop_by_code(canonical) if canonical else None), canonical
+    return (lookup.workshop_by_code(canonical) if canonical else None), canonical
 
 
 def _participant(workshop):

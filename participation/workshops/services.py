@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 
-from .. import realtime
+from .. import live
 from ..accounts.models import utcnow
 from ..age_bands import NO_ANSWER
 from ..errors import DomainError, NotFound, ValidationError
@@ -55,13 +55,6 @@ def list_workshops(municipality_id: int) -> list[Workshop]:
     return list(db.session.scalars(db.select(Workshop)
                                    .where(Workshop.municipality_id == municipality_id)
                                    .order_by(Workshop.created_at.desc(), Workshop.id.desc())))
-
-
-def workshop_by_code(raw_code) -> Workshop | None:
-    code = join_codes.normalise(raw_code)
-    if code is None:
-        return None
-    return db.session.scalar(db.select(Workshop).where(Workshop.join_code == code))
 
 
 def participant_by_token(workshop_id: int, token: str | None) -> Participant | None:
@@ -304,8 +297,8 @@ def session_update_payload(workshop: Workshop) -> dict:
 
 
 def _broadcast_session(workshop: Workshop) -> None:
-    realtime.broadcast("session:updated", session_update_payload(workshop),
-                       realtime.session_room(workshop.id))
+    live.broadcast("session:updated", session_update_payload(workshop),
+                   live.session_room(workshop.id))
 
 
 # --- residents ----------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The full picture of a session for one connecting client (docs/realtime.md)."""
 from flask import has_request_context, request
 
-from .. import realtime
+from .. import live
 from ..ideas import services as idea_services
 from ..voting import services as voting_services
 from ..voting import tally
@@ -11,7 +11,7 @@ from . import services
 def snapshot(workshop_id: int, role: str, participant_id: int | None = None) -> dict:
     workshop = services.get_workshop(workshop_id)
     ideas = idea_services.ideas_for(workshop_id, role, participant_id)
-    if role == realtime.ROLE_PARTICIPANT:
+    if role == live.ROLE_PARTICIPANT:
         me = voting_services.me_dict(workshop, participant_id)
     else:
         me = {"role": role}

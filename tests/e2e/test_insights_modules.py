@@ -44,7 +44,7 @@ def server(tmp_path_factory):
         from tests.conftest import seed_world
         world = seed_world()
         ws = Workshop(municipality_id=world["home"].id, title="Zukunft", status="open",
-                      phase="kritik", join_code="HEIM42")
+                      phase="kritik", join_code="HEM434")
         db.session.add(ws)
         db.session.commit()
         for i, text in enumerate(("Der Bus soll auch am Wochenende fahren",

@@ -5,7 +5,7 @@ import uuid
 import pytest
 
 from participation.extensions import socketio
-from participation.realtime import NAMESPACE
+from participation.live import NAMESPACE
 from participation.voting import tally
 from participation.workshops import services as workshop_services
 from tests.conftest import login, open_dotting

@@ -4,7 +4,7 @@ address) keeps getting prompt acks. See docs/realtime.md, "Rate limit"."""
 import time
 
 from participation.extensions import socketio
-from participation.realtime import NAMESPACE
+from participation.live import NAMESPACE
 
 from .conftest import cid, emit, events
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from sqlalchemy import inspect, text
 
 from participation.extensions import db, socketio
-from participation.realtime import NAMESPACE
+from participation.live import NAMESPACE
 
 from .conftest import cid, emit
 

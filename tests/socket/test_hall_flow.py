@@ -3,7 +3,7 @@ counts, the projector's view, and undo entries that name their group. Each test 
 the code before: dots were taken from the first idea on, and none of these events existed."""
 from participation.extensions import db
 from participation.ideas.models import Idea
-from participation.realtime import NAMESPACE
+from participation.live import NAMESPACE
 from participation.voting.models import Dot
 from participation.workshops import services as workshop_services
 

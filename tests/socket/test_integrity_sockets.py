@@ -1,7 +1,7 @@
 """Finding 3 (a facilitator removed from a municipality stops reading over an open socket)
 and finding 12's socket caps (per participant and per address)."""
 from participation.accounts import services as accounts
-from participation.realtime import NAMESPACE
+from participation.live import NAMESPACE
 from tests.socket.conftest import emit, events
 
 
@@ -60,9 +60,9 @@ def test_a_malformed_frame_logs_one_line_without_a_traceback(app, world, live, c
     workshop = live.workshop()
     live.resident(workshop)
     handler = socketio.server.eio.handlers["message"]
-    logger = logging.getLogger("participation.live_frames")
+    logger = logging.getLogger("participation.live.frames")
     logger.disabled = False  # another test's logging set-up may have switched it off
-    with caplog.at_level(logging.DEBUG, logger="participation.live_frames"):
+    with caplog.at_level(logging.DEBUG, logger="participation.live.frames"):
         for frame in ('2/live,{"broken', "9nonsense", '2/live,1["idea:submit",{]'):
             handler("not-a-real-sid", frame)
     warnings = [r for r in caplog.records if "malformed socket frame" in r.getMessage()]

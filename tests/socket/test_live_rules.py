@@ -3,7 +3,7 @@ import threading
 
 from participation.extensions import db
 from participation.ideas.models import Idea, ModerationAction
-from participation.realtime import NAMESPACE
+from participation.live import NAMESPACE
 from participation.voting.models import Dot
 
 from .conftest import cid, emit, events

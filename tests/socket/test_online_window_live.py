@@ -4,7 +4,7 @@ the snapshot (docs/realtime.md, Workshop.online)."""
 from datetime import timedelta
 
 from participation.accounts.models import utcnow
-from participation.realtime import NAMESPACE
+from participation.live import NAMESPACE
 from participation.workshops import services as workshop_services
 
 from .conftest import cid, emit, events

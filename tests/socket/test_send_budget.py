@@ -103,7 +103,7 @@ def test_a_join_reaches_the_phones_and_the_console(live):
 def test_me_updated_goes_to_the_other_tabs_not_the_one_that_placed_the_dot(live):
     """The ack carries `me`; the sending socket needs no second copy (one frame less per
     dot), the resident's other tab still learns the new budget."""
-    from participation.realtime import NAMESPACE
+    from participation.live import NAMESPACE
     workshop = live.workshop()
     http = live.app.test_client()
     assert http.post(f"/j/{workshop.join_code}", data={"channel": "onsite"}).status_code == 303

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from participation.extensions import db, socketio
-from participation.realtime import NAMESPACE
+from participation.live import NAMESPACE
 from participation.workshops import services as workshop_services
 
 from .conftest import cid, emit
@@ -171,7 +171,7 @@ def test_a_flooding_participant_is_throttled_others_carry_on(live, app):
 
 
 def test_throttle_refills_over_time():
-    from participation.live_throttle import Throttle
+    from participation.live.flood import Throttle
     throttle = Throttle()
     assert all(throttle.allow("p:1", rate=10, burst=5, now=100.0) for _ in range(5))
     assert not throttle.allow("p:1", rate=10, burst=5, now=100.0)
@@ -181,7 +181,7 @@ def test_throttle_refills_over_time():
 
 
 def test_throttle_forgets_idle_buckets():
-    from participation.live_throttle import Throttle
+    from participation.live.flood import Throttle
     throttle = Throttle(max_keys=3)
     for n in range(3):
         throttle.allow(f"p:{n}", rate=10, burst=5, now=0.0)

@@ -1,7 +1,7 @@
 """The per-session ticker runs while someone is connected and ends when nobody is."""
 import time
 
-from participation.realtime import NAMESPACE
+from participation.live import NAMESPACE
 from participation.voting import tally
 
 

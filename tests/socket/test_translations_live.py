@@ -3,7 +3,7 @@ facilitator translates with `idea:translate`, and everyone in the session gets
 `idea:translated`; residents may not translate; bad input changes nothing."""
 from participation.extensions import db
 from participation.ideas.models import IdeaTranslation
-from participation.realtime import NAMESPACE
+from participation.live import NAMESPACE
 
 from .conftest import cid, emit, events
 

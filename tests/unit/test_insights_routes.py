@@ -22,7 +22,7 @@ def lexical(monkeypatch):
 @pytest.fixture
 def workshop(world):
     ws = Workshop(municipality_id=world["home"].id, title="Zukunft Heimstadt", status="open",
-                  phase="kritik", join_code="HEIM42")
+                  phase="kritik", join_code="HEM434")
     db.session.add(ws)
     db.session.commit()
     for i, text in enumerate(("Der Bus soll auch am Wochenende fahren",
@@ -45,7 +45,7 @@ def resident(client, workshop):
 
 
 def test_resident_gets_similar_ideas(resident):
-    response = resident.get("/j/heim42/similar", query_string={"text": "Busse am Wochenende fahren"})
+    response = resident.get("/j/hem434/similar", query_string={"text": "Busse am Wochenende fahren"})
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-store"
     texts = [i["text"] for i in response.get_json()["ideas"]]
@@ -54,7 +54,7 @@ def test_resident_gets_similar_ideas(resident):
 
 
 def test_similar_ideas_need_the_residents_cookie(client, workshop):
-    response = client.get("/j/HEIM42/similar?text=Busse+am+Wochenende+fahren",
+    response = client.get("/j/HEM434/similar?text=Busse+am+Wochenende+fahren",
                           headers={"Accept": "application/json"})
     assert response.status_code == 403
     assert response.get_json()["error"] == "forbidden"
@@ -66,19 +66,19 @@ def test_unknown_code_is_not_found(resident):
 
 
 def test_too_long_text_is_refused(resident):
-    response = resident.get("/j/HEIM42/similar", query_string={"text": "x" * 281},
+    response = resident.get("/j/HEM434/similar", query_string={"text": "x" * 281},
                             headers={"Accept": "application/json"})
     assert response.status_code == 400
 
 
 def test_word_cloud_by_join_code_with_etag(client, workshop):
-    response = client.get("/j/HEIM42/wordcloud")
+    response = client.get("/j/HEM434/wordcloud")
     data = response.get_json()
     assert response.status_code == 200 and data["ideas"] == 3
     assert {"word": "Wochenende", "count": 2, "weight": 5} in data["words"]
-    again = client.get("/j/HEIM42/wordcloud", headers={"If-None-Match": response.headers["ETag"]})
+    again = client.get("/j/HEM434/wordcloud", headers={"If-None-Match": response.headers["ETag"]})
     assert again.status_code == 304
-    assert client.get("/j/HEIM42/wordcloud?phase=nonsense",
+    assert client.get("/j/HEM434/wordcloud?phase=nonsense",
                       headers={"Accept": "application/json"}).status_code == 400
 
 
@@ -140,7 +140,7 @@ def test_partials_render_with_translated_texts_and_no_inline_code(app, workshop)
             "{% include 'insights/_duplicates_panel.html' %}{% include 'insights/_cluster_suggestions.html' %}",
             workshop=workshop)
     assert "Schon dabei? Geben Sie lieber einen Punkt" in html
-    assert 'data-url="/j/HEIM42/similar"' in html and 'data-url="/j/HEIM42/wordcloud"' in html
+    assert 'data-url="/j/HEM434/similar"' in html and 'data-url="/j/HEM434/wordcloud"' in html
     assert "Kein Duplikat" in html and "Themen vorschlagen" in html
     assert "style=" not in html and " onclick" not in html
     assert html.count("<script") == html.count('type="module"') + html.count('type="application/json"')

@@ -22,7 +22,7 @@ def backend(request, monkeypatch):
 @pytest.fixture
 def workshop(world):
     ws = Workshop(municipality_id=world["home"].id, title="Zukunft Heimstadt", status="open",
-                  phase="kritik", join_code="HEIM42")
+                  phase="kritik", join_code="HEM434")
     db.session.add(ws)
     db.session.commit()
     return ws

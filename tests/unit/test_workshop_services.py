@@ -8,7 +8,7 @@ from participation.accounts.models import utcnow
 from participation.errors import DomainError
 from participation.extensions import db
 from participation.ideas.models import ModerationAction
-from participation.workshops import services
+from participation.workshops import lookup, services
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def test_open_assigns_a_code_once_and_reopening_keeps_it(workshop, world):
     code = services.open_workshop(workshop.id, user).join_code
     services.close_workshop(workshop.id, user)
     assert services.open_workshop(workshop.id, user).join_code == code
-    assert services.workshop_by_code(code.lower()).id == workshop.id
+    assert lookup.workshop_by_code(code.lower()).id == workshop.id
 
 
 def test_close_a_draft_is_refused(workshop, world):

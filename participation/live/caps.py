@@ -4,16 +4,15 @@ one is generous). Counted per server process; both are configurable."""
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
-from .errors import DomainError
+from ..errors import DomainError
+from .clients import all_clients
 
 
 def check(client) -> None:
     """Raise when this new socket would exceed a cap. Call before registering it."""
-    from . import realtime
     per_participant = int(current_app.config["MAX_SOCKETS_PER_PARTICIPANT"])
     per_address = int(current_app.config["MAX_SOCKETS_PER_ADDRESS"])
-    with realtime._registry_lock:
-        clients = list(realtime._clients.values())
+    clients = all_clients()
     if client.participant_id is not None and sum(
             1 for c in clients if c.participant_id == client.participant_id) >= per_participant:
         raise DomainError("too_many_connections", _l(

@@ -6,9 +6,12 @@ again on every event they send, and disconnected at once when an account changes
 accounts/services.py sends `access_changed` after such a commit."""
 import logging
 
-from .accounts.permissions import Permission, can
-from .accounts.services import access_changed
-from .extensions import db, socketio
+from ..accounts.models import User
+from ..accounts.permissions import Permission, can
+from ..accounts.services import access_changed
+from ..extensions import db, socketio
+from .clients import all_clients, unregister_client
+from .rooms import NAMESPACE, ROLE_FACILITATOR
 
 log = logging.getLogger(__name__)
 
@@ -17,8 +20,6 @@ def still_allowed(client) -> bool:
     """Is the account behind this socket still allowed in its session?"""
     if client.user_id is None:
         return True  # residents (their cookie) and projectors opened by a screen key
-    from .accounts.models import User
-    from .realtime import ROLE_FACILITATOR
     user = db.session.get(User, client.user_id)
     if user is None or not user.is_active:
         return False
@@ -28,7 +29,6 @@ def still_allowed(client) -> bool:
 
 
 def drop(client) -> None:
-    from .realtime import NAMESPACE, unregister_client
     unregister_client(client.sid)
     try:
         socketio.server.disconnect(client.sid, namespace=NAMESPACE)
@@ -37,10 +37,7 @@ def drop(client) -> None:
 
 
 def _on_access_changed(_sender, user_id: int, **_extra) -> None:
-    from . import realtime
-    with realtime._registry_lock:
-        clients = [c for c in realtime._clients.values() if c.user_id == user_id]
-    for client in clients:
+    for client in [c for c in all_clients() if c.user_id == user_id]:
         if not still_allowed(client):
             drop(client)
 
