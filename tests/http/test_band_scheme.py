@@ -168,3 +168,21 @@ def test_measures_target_the_municipality_s_own_bands(login_as, world):
     measure = Measure.query.filter_by(title="Besuchsdienst").one()
     assert measure.age_band_list == ["65-74", "75+"]
     assert target_groups_text(measure) == "65 bis 74, 75 und älter"
+
+
+def test_helper_page_types_paper_cards_in_the_municipality_s_bands(login_as, world):
+    home = world["home"]
+    login_as("staff").post(f"/m/{home.id}/profil/altersgruppen", data={"starts": FINER_STARTS})
+    workshop = workshop_services.open_workshop(workshop_services.create_workshop(
+        home.id, world["facilitator"].id, {"title": "Karten"}).id, world["facilitator"].id)
+    client = login_as("facilitator")
+    url = f"/w/{workshop.id}/helper"
+    page = client.get(url).get_data(as_text=True)
+    assert 'value="65-74"' in page and 'value="80+"' not in page
+    assert client.post(url, data={"action": "new_card", "age_band": "80+"}).status_code != 303
+    response = client.post(url, data={"action": "new_card", "age_band": "65-74"})
+    assert response.status_code == 303
+    card = db.session.scalar(db.select(Participant).where(Participant.workshop_id == workshop.id))
+    assert card.age_band == "65-74"
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Altersgruppe: 65 bis 74" in page
