@@ -109,7 +109,8 @@ def get_stage(municipality_id: int, stage: str) -> ProcessStage:
 
 
 def update_stage(municipality_id: int, stage: str, status: str, starts_on: date | None,
-                 ends_on: date | None, notes: str) -> ProcessStage:
+                 ends_on: date | None, notes: str, manual: bool = False) -> ProcessStage:
+    """`manual`: the stage shows `status` whatever the facts say (stage_facts.py)."""
     row = get_stage(municipality_id, stage)
     if status not in {s.value for s in StageStatus}:
         raise ValidationError("invalid_status", _l("Diesen Stand gibt es nicht."))
@@ -119,5 +120,6 @@ def update_stage(municipality_id: int, stage: str, status: str, starts_on: date 
     row.starts_on = starts_on
     row.ends_on = ends_on
     row.notes = (notes or "").strip()
+    row.manual = bool(manual)
     db.session.commit()
     return row

@@ -40,6 +40,13 @@ class MeasureForm(FlaskForm):
     status = SelectField(_l("Status"), choices=status_choices())
     published = BooleanField(_l("In der Bibliothek und auf der öffentlichen Ergebnisseite zeigen"))
 
+    def fill_bands(self, municipality, stored=()) -> None:
+        """The municipality's own bands (and a band stored before it changed them)."""
+        from ..municipalities.band_scheme import label
+        bands = list(municipality.band_groups()) + [b for b in stored
+                                                    if b not in municipality.band_groups()]
+        self.target_age_bands.choices = [(b, label(b)) for b in bands]
+
     def fill_fields(self, fields):
         self.field_of_action_id.choices = [(0, _l("– noch offen –"))] + [(f.id, f.name) for f in fields]
 

@@ -9,6 +9,7 @@ from ..accounts.permissions import Permission, can
 from ..age_bands import AGE_BAND_LABELS, NO_ANSWER
 from ..plan import services as plan_services
 from ..plan.forms import EmptyForm, PromoteForm
+from ..workshops.join_bands import BAND_LABELS
 from ..workshops.lookup import workshop_by_code
 from . import exports, services
 from .charts import bar_chart
@@ -19,7 +20,7 @@ def _common(workshop) -> dict:
     day = services.session_date(workshop)
     return {"workshop": workshop, "municipality": services.municipality_of(workshop),
             "session_day": format_date(day, "long") if day else "",
-            "band_labels": AGE_BAND_LABELS, "channel_labels": CHANNEL_LABELS,
+            "band_labels": BAND_LABELS, "channel_labels": CHANNEL_LABELS,
             "no_answer_label": AGE_BAND_LABELS[NO_ANSWER]}
 
 bp = Blueprint("results", __name__)

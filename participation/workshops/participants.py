@@ -4,10 +4,10 @@ import secrets
 
 from flask_babel import lazy_gettext as _l
 
-from ..age_bands import AGE_BANDS, NO_ANSWER
+from ..age_bands import NO_ANSWER
 from ..errors import ValidationError
 from ..extensions import db
-from . import online, signals
+from . import join_bands, online, signals
 from .access import SessionNotOpen, require_open
 from .models import Channel, Participant, WorkshopStatus
 from .queries import get_workshop
@@ -35,7 +35,7 @@ def join(workshop_id: int, *, age_band: str | None = None,
                 "Außerhalb der Werkstatt können Sie nur von zu Hause mitmachen."))
     if age_band in (None, "", NO_ANSWER):
         age_band = None
-    elif age_band not in AGE_BANDS:
+    elif not join_bands.is_offered(workshop, age_band):
         raise ValidationError("invalid_age_band", _l("Diese Altersgruppe gibt es nicht."))
     if device is None and channel not in (Channel.ONSITE.value, Channel.ONLINE.value):
         raise ValidationError("invalid_channel", _l("Bitte wählen Sie: im Saal oder von zu Hause."))
