@@ -8,6 +8,7 @@ from wtforms import (BooleanField, DateField, IntegerField, SelectField, SelectM
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ..age_bands import AGE_BANDS, AGE_BAND_LABELS
+from ..municipalities.band_scheme import label
 from .services import PRIORITY_LABELS, STATUS_LABELS
 
 
@@ -42,7 +43,6 @@ class MeasureForm(FlaskForm):
 
     def fill_bands(self, municipality, stored=()) -> None:
         """The municipality's own bands (and a band stored before it changed them)."""
-        from ..municipalities.band_scheme import label
         bands = list(municipality.band_groups()) + [b for b in stored
                                                     if b not in municipality.band_groups()]
         self.target_age_bands.choices = [(b, label(b)) for b in bands]

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..accounts.permissions import Permission, require, require_admin
 from ..municipalities.band_scheme import band_order, is_band_code
+from ..municipalities.models import Municipality
 from ..municipalities.band_scheme import label as band_label
 from ..errors import NotFound, ValidationError
 from ..extensions import db
@@ -103,7 +104,6 @@ def responsibles(municipality_id: int) -> list[str]:
 
 def _bands_of(municipality_id: int, measure: Measure | None = None) -> set[str]:
     """A measure targets the municipality's bands, or keeps a band stored before they changed."""
-    from ..municipalities.models import Municipality
     municipality = db.session.get(Municipality, municipality_id)
     return set(municipality.band_groups() if municipality else ()) | set(
         measure.age_band_list if measure else ())

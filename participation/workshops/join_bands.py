@@ -6,7 +6,7 @@ rewritten when the municipality later changes its bands; the figures combine old
 answers with band_scheme.common_groups, and single answers are shown by their own label."""
 from ..age_bands import AGE_BAND_LABELS, AGE_BANDS, NO_ANSWER
 from ..extensions import db
-from ..municipalities.band_scheme import label
+from ..municipalities.band_scheme import is_band_code, label
 from ..municipalities.models import Municipality
 
 
@@ -28,7 +28,6 @@ class BandLabels(dict):
     """Labels for stored answers: any band code a scheme can have had, or "keine Angabe"."""
 
     def __missing__(self, band):
-        from ..municipalities.band_scheme import is_band_code
         return label(band) if is_band_code(band) else AGE_BAND_LABELS[NO_ANSWER]
 
     def get(self, band, default=None):
