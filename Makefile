@@ -74,7 +74,9 @@ run: install
 	@echo "Serving on http://0.0.0.0:$${PORT:-5000}  (phones in the same network use this machine's address)"
 	$(BIN)/python wsgi.py
 
+# lint-imports checks the import contracts of .importlinter (docs/architecture.md).
 test: install-test security-checks
+	$(BIN)/lint-imports
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Static security checks, part of `make test`: bandit must find nothing of medium or high

@@ -32,6 +32,8 @@ from functools import lru_cache
 import numpy as np
 
 from .alignment import WordMatrices, align, word_vectors
+from .embeddings import get_embedder
+from .pair_weights import WEIGHTS
 from .text import fold, guess_language, words
 
 FEATURES = ("cos", "overlap", "same_lang", "negation", "overlap2", "cos_overlap", "cos_cross",
@@ -88,7 +90,6 @@ class PairScorer:
         return 1.0 / (1.0 + np.exp(-(z @ self.coef + self.intercept)))
 
     def _word_vectors(self, profiles) -> WordMatrices:
-        from .embeddings import get_embedder
         return profiles_word_vectors(get_embedder(self.backend), profiles)
 
     def probability(self, cos: float, a: TextProfile, b: TextProfile) -> float:
@@ -124,7 +125,6 @@ _scorers: dict[str, PairScorer | None] = {}
 def scorer_for(backend: str) -> PairScorer | None:
     """The scorer trained on this backend's cosines, or None (plain cosine threshold)."""
     if backend not in _scorers:
-        from .pair_weights import WEIGHTS
         weights = WEIGHTS.get(backend)
         _scorers[backend] = PairScorer(weights, backend) if weights else None
     return _scorers[backend]

@@ -6,12 +6,14 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..accounts.permissions import Permission, can
+from ..age_bands import AGE_BAND_LABELS, NO_ANSWER
 from ..ideas import translations
 from ..plan import services as plan_services
+from ..plan.forms import EmptyForm, PromoteForm
+from ..workshops.join_bands import BAND_LABELS
 from ..workshops.lookup import workshop_by_code
 from . import exports, services
 from .charts import bar_chart
-from ..age_bands import AGE_BAND_LABELS, NO_ANSWER
 from .services import CHANNEL_LABELS
 
 
@@ -19,7 +21,7 @@ def _common(workshop) -> dict:
     day = services.session_date(workshop)
     return {"workshop": workshop, "municipality": services.municipality_of(workshop),
             "session_day": format_date(day, "long") if day else "",
-            "band_labels": AGE_BAND_LABELS, "channel_labels": CHANNEL_LABELS,
+            "band_labels": BAND_LABELS, "channel_labels": CHANNEL_LABELS,
             "no_answer_label": AGE_BAND_LABELS[NO_ANSWER]}
 
 bp = Blueprint("results", __name__)
@@ -30,7 +32,6 @@ bp = Blueprint("results", __name__)
 def session_results(workshop_id):
     workshop = services.workshop_for(current_user, workshop_id)
     who = services.representation(workshop)
-    from ..plan.forms import EmptyForm, PromoteForm
     return render_template(
         "results/session.html", **_common(workshop), results=services.session_results(workshop),
         who=who, chart=bar_chart(who), weighted=request.args.get("weighted") == "1",
@@ -67,7 +68,6 @@ def export_json(workshop_id):
 @bp.route("/w/<int:workshop_id>/results/publish", methods=["POST"])
 @login_required
 def publish(workshop_id):
-    from ..plan.forms import EmptyForm
     services.workshop_for(current_user, workshop_id, Permission.RUN_WORKSHOPS)
     if EmptyForm().validate_on_submit():
         published = request.form.get("published") == "1"
