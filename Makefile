@@ -74,9 +74,11 @@ run: install
 	@echo "Serving on http://0.0.0.0:$${PORT:-5000}  (phones in the same network use this machine's address)"
 	$(BIN)/python wsgi.py
 
-# `make test` (CI): everything, in one process: unit, HTTP, Socket.IO, live servers, browsers,
-# slow fuzzing and durability runs, then the static security checks.
+# `make test` (CI): everything, in one process: the import contracts of .importlinter
+# (docs/architecture.md), unit, HTTP, Socket.IO, live servers, browsers, slow fuzzing and
+# durability runs, then the static security checks.
 test: install-test security-checks
+	$(BIN)/lint-imports
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # `make test-fast`: the lane to run while working: unit, HTTP and Socket.IO test-client tests,

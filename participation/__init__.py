@@ -27,32 +27,34 @@ def create_app(config: dict | None = None) -> Flask:
     login_manager.init_app(app)
     limiter.init_app(app)
 
-    from .i18n import init_i18n
+    # Everything below is imported in create_app, not at package import: importing
+    # `participation` (for a model, in a script or a test) must not build the app's parts.
+    from .i18n import init_i18n  # in create_app, see above
     init_i18n(app)
 
-    from .live import init_live
+    from .live import init_live  # in create_app
     init_live(app)
 
-    from .errors import register_error_pages
+    from .errors import register_error_pages  # in create_app
     register_error_pages(app)
 
-    from .security import init_security
+    from .security import init_security  # in create_app
     init_security(app)
-    from .input_guard import init_input_guard
+    from .input_guard import init_input_guard  # in create_app
     init_input_guard(app)
 
-    from . import accounts, municipalities, pages
+    from . import accounts, municipalities, pages  # in create_app: their routes
     accounts.init_app(app)
     municipalities.init_app(app)
     pages.init_app(app)
 
-    from .features import init_features
+    from .features import init_features  # in create_app: the features' routes
     init_features(app)
     # Every feature has imported its socket handlers by now: attach them to this app's
     # Socket.IO server (a new one per create_app).
     from .live import register_handlers
     register_handlers()
 
-    from .cli import register_cli
+    from .cli import register_cli  # in create_app
     register_cli(app)
     return app

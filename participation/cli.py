@@ -1,7 +1,15 @@
 """Flask commands: create-admin, seed-demo."""
+from pathlib import Path
+
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+
+from .accounts.models import Role
+from .accounts.services import create_user
+from .backup import BackupError, backup, restore_sqlite, sqlite_path
+from .demo import seed_demo_data
+from .errors import DomainError
 
 
 @click.command("create-admin")
@@ -11,9 +19,6 @@ from flask.cli import with_appcontext
 @with_appcontext
 def create_admin(email, name, password):
     """Create an admin account (the first one, or another)."""
-    from .accounts.models import Role
-    from .accounts.services import create_user
-    from .errors import DomainError
     try:
         user = create_user(email=email, name=name, password=password, role=Role.ADMIN)
     except DomainError as error:
@@ -25,7 +30,6 @@ def create_admin(email, name, password):
 @with_appcontext
 def seed_demo():
     """Create the demo municipality and a facilitator, once."""
-    from .demo import seed_demo_data
     created = seed_demo_data()
     if created:
         click.echo("Demo created. Log in at http://<this machine>:%s/login" % current_app.config["PORT"])
@@ -41,9 +45,6 @@ def seed_demo():
 @with_appcontext
 def backup_command(target_dir):
     """Write a consistent copy of the live database to a timestamped file."""
-    from pathlib import Path
-
-    from .backup import BackupError, backup
     target_dir = Path(target_dir or Path(current_app.instance_path) / "backups")
     try:
         path = backup(current_app.config["SQLALCHEMY_DATABASE_URI"], target_dir)
@@ -59,9 +60,6 @@ def backup_command(target_dir):
 def restore_command(backup_file, yes):
     """Restore a SQLite backup over the current database. Stop the app first.
     (PostgreSQL: use pg_restore, see docs/operations.md.)"""
-    from pathlib import Path
-
-    from .backup import BackupError, restore_sqlite, sqlite_path
     try:
         database = sqlite_path(current_app.config["SQLALCHEMY_DATABASE_URI"])
         if database is None:

@@ -1,7 +1,7 @@
 """Imports every model so Alembic and create_all see the whole schema."""
 from .accounts.models import Membership, User  # noqa: F401
 from .assist.models import AssistSettings  # noqa: F401
-from .ideas.models import Cluster, Idea, IdeaTranslation, ModerationAction  # noqa: F401
+from .ideas.models import Cluster, Idea, IdeaTranslation  # noqa: F401
 from .insights.models import DismissedPair  # noqa: F401
 from .integrity.models import EntryTicket  # noqa: F401
 from .municipalities.models import (AgeBandPopulation, ExistingMeasure, KeyIndicator,  # noqa: F401
@@ -10,6 +10,7 @@ from .results.models import WorkshopParticipationSnapshot  # noqa: F401
 from .plan.models import (FieldOfAction, Measure, MeasureOrigin, MeasureOriginIdea,  # noqa: F401
                           ProgressEntry)
 from .voting.models import Dot  # noqa: F401
+from .workshops.activity import ModerationAction  # noqa: F401
 from .workshops.models import Participant, Workshop  # noqa: F401
 from .municipalities.models import PopulationFigure  # noqa: F401,E402
 from .kickoff.models import KickoffPerson, KickoffRecord  # noqa: F401,E402

@@ -2,6 +2,7 @@
 
 
 def init_process_features(app):
+    # At init: importing the package must not load every feature's routes.
     from . import advisor, documentation, initiatives, kickoff, survey
     for feature in (advisor, kickoff, initiatives, survey, documentation):
         feature.init_app(app)

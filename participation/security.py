@@ -71,7 +71,7 @@ class SocketBodyLimit:
 
 
 def init_security(app):
-    from .live.payload import MAX_MESSAGE_BYTES
+    from .live.payload import MAX_MESSAGE_BYTES  # at init: loads the socket layer
     app.wsgi_app = SocketBodyLimit(app.wsgi_app, MAX_MESSAGE_BYTES)
 
     # Behind a reverse proxy (nginx, Caddy) the client's address and scheme arrive in

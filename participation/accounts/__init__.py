@@ -5,7 +5,7 @@ from ..extensions import login_manager
 
 
 def init_app(app):
-    from . import routes, services
+    from . import routes, services  # at init: importing the package must not load its routes
     login_manager.user_loader(services.load_user)
     login_manager.login_view = "accounts.login"
     login_manager.login_message = _l("Bitte melden Sie sich an.")

@@ -3,7 +3,9 @@ the shared tablet in the hall (kiosk, channel "kiosk")."""
 
 
 def init_app(app):
-    from . import routes, translation_routes
+    # Imported at init: the blueprints and the receiver of the phone page's config signal.
+    from . import receivers, routes, translation_routes
+    receivers.connect()
     app.config.setdefault("KIOSK_IDLE_SECONDS", 180)
     app.config.setdefault("KIOSK_WARN_SECONDS", 30)
     app.register_blueprint(routes.bp)

@@ -6,14 +6,22 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from ..age_bands import AGE_BAND_LABELS, AGE_BANDS, NO_ANSWER
 from ..ideas.models import MAX_IDEA_LENGTH
+from ..workshops import join_bands
 
 CLIENT_ID = Regexp(r"^[A-Za-z0-9_-]{8,64}$")
 
 
 class NewCardForm(FlaskForm):
+    """Build it with for_workshop: the card's age boxes are the municipality's bands."""
     age_band = SelectField(_l("Alter laut Karte (freiwillig)"), default=NO_ANSWER,
                            choices=[(NO_ANSWER, AGE_BAND_LABELS[NO_ANSWER])]
                            + [(band, AGE_BAND_LABELS[band]) for band in AGE_BANDS])
+
+    @classmethod
+    def for_workshop(cls, workshop, **kwargs):
+        form = cls(**kwargs)
+        form.age_band.choices = join_bands.choices(workshop)
+        return form
 
 
 PHASE_CHOICES = [("kritik", _l("Kritik")), ("utopie", _l("Utopie")),

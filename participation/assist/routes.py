@@ -5,17 +5,18 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..accounts.permissions import Permission, require
-from ..age_bands import AGE_BAND_LABELS
+from ..workshops.join_bands import BAND_LABELS
 from ..errors import DomainError
 from ..i18n import DISPLAY_COOKIE, LANG_COOKIE
+from ..integrity import services as integrity
 from ..municipalities.services import get_municipality
 from ..workshops import cookies, join_codes
 from ..workshops import services as workshop_services
 from ..workshops.forms import JoinForm
 from ..workshops.models import WorkshopStatus
-from . import services
 from ..workshops.public_url import base_url
 from ..workshops.qr import qr_inline
+from . import services
 from .forms import CardDotForm, CardIdeaForm, HelperSettingsForm, NewCardForm
 
 bp = Blueprint("assist", __name__)
@@ -49,7 +50,7 @@ def _helper_page(workshop, here: str, staff: bool):
     card_id = request.args.get("card", type=int)
     status = 200
     if action == "new_card":
-        form = NewCardForm()
+        form = NewCardForm.for_workshop(workshop)
         if form.validate_on_submit():
             try:
                 participant = services.new_card(workshop.id, form.age_band.data)
@@ -118,11 +119,11 @@ def _render_helper(workshop, here, staff, card_id):
     idea_form = CardIdeaForm(formdata=None, phase=workshop.phase)
     return render_template(
         "assist/helper.html", workshop=workshop, municipality=get_municipality(workshop.municipality_id),
-        here=here, staff=staff, card=card, view=view, new_card_form=NewCardForm(),
+        here=here, staff=staff, card=card, view=view, new_card_form=NewCardForm.for_workshop(workshop),
         idea_form=idea_form, may_type_idea=not workshop.submissions_locked or cards_while_locked,
         settings_form=HelperSettingsForm(formdata=None, cards_while_locked=cards_while_locked),
         client_id=services.new_client_id, is_open=workshop.status == WorkshopStatus.OPEN.value,
-        hours=services.HELPER_KEY_HOURS, band_labels=AGE_BAND_LABELS, **links)
+        hours=services.HELPER_KEY_HOURS, band_labels=BAND_LABELS, **links)
 
 
 def _staff_links(workshop) -> dict:
@@ -152,7 +153,6 @@ def kiosk_start(kiosk_key):
     form = JoinForm.for_workshop(workshop)
     if form.validate_on_submit():
         answers = {**form.answers(), "channel": None}
-        from ..integrity import services as integrity
         try:
             ticket = integrity.check_admission(
                 workshop, getattr(form, "ticket", None) and form.ticket.data, device="kiosk")

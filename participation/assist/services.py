@@ -11,7 +11,7 @@ from ..ideas import services as idea_services
 from ..voting import services as voting_services
 from ..workshops import services as workshop_services
 from ..workshops.models import PHASE_ORDER, Channel, Participant
-from . import cards, keys
+from . import keys
 from .models import AssistSettings
 
 HELPER_KEY_HOURS = 12   # a volunteer's helper link works for one workshop day
@@ -67,7 +67,8 @@ def new_card(workshop_id: int, age_band: str | None = None) -> Participant:
 
 
 def card(workshop_id: int, participant_id) -> Participant:
-    participant = db.session.get(Participant, participant_id) if isinstance(participant_id, int) else None
+    participant = (workshop_services.get_participant(participant_id)
+                   if isinstance(participant_id, int) else None)
     if (participant is None or participant.workshop_id != workshop_id
             or participant.channel != Channel.ASSISTED.value):
         raise CardNotFound()
@@ -76,23 +77,21 @@ def card(workshop_id: int, participant_id) -> Participant:
 
 def card_idea(workshop_id: int, participant_id: int, text, client_id: str | None = None,
               phase: str | None = None):
-    """The card's idea. A card of the current phase while phones may write goes through
-    submit_idea (same rules, same broadcast). A card of another phase, or one typed while
-    the phones are locked and the facilitator allows cards then, is written by
-    `cards.paper_idea` under the same rules otherwise."""
+    """The card's idea, through submit_idea (same rules, same broadcast). Paper cards arrive
+    late: a card may name an earlier phase of the session, and may be typed while the
+    phones are locked when the facilitator allows cards then."""
     card(workshop_id, participant_id)
     workshop = workshop_services.get_workshop(workshop_id)
     phase = phase or workshop.phase
     if phase not in {p.value for p in PHASE_ORDER}:
         raise ValidationError("invalid", _l("Diese Phase gibt es nicht."))
     client_id = client_id or new_client_id()
-    if phase == workshop.phase and not workshop.submissions_locked:
-        return idea_services.submit_idea(workshop_id, participant_id, text, client_id)
     if workshop.submissions_locked and not cards_while_locked(workshop_id):
         raise DomainError("submissions_locked", _l(
             "Die Sammlung ist beendet. Die Moderation hat das Eintragen von Karten gesperrt."),
             http_status=409)
-    return cards.paper_idea(workshop, participant_id, text, client_id, phase)
+    return idea_services.submit_idea(workshop_id, participant_id, text, client_id,
+                                     phase=phase, allow_locked=True)
 
 
 def card_dot(workshop_id: int, participant_id: int, idea_id, add: bool,

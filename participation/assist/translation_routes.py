@@ -25,6 +25,11 @@ class TranslationForm(FlaskForm):
         DataRequired(_l("Bitte schreiben Sie die Übersetzung.")), Length(max=MAX_IDEA_LENGTH)])
 
 
+class OriginalLanguageForm(FlaskForm):
+    idea = IntegerField(validators=[DataRequired()])
+    written_in = SelectField(_l("Geschrieben auf"), choices=list(LANGUAGES.items()))
+
+
 def _translate(workshop, back: str, user_id: int | None):
     form = TranslationForm()
     if form.validate_on_submit():
@@ -58,6 +63,40 @@ def translate_by_key(helper_key):
         return redirect(url_for("pages.index"), code=303)
     workshop = workshop_services.get_workshop(workshop_id)
     return _translate(workshop, url_for("assist.helper_by_key", helper_key=helper_key), None)
+
+
+def _correct_language(workshop, back: str):
+    """A paper card typed as German that is Arabic (or any other mix-up): the helper sets
+    the language it is written in; translations follow, phones update live."""
+    form = OriginalLanguageForm()
+    if form.validate_on_submit():
+        try:
+            translations.set_original_language(workshop.id, form.idea.data, form.written_in.data)
+        except DomainError as error:
+            flash(str(error.message), "error")
+        else:
+            flash(_("Die Sprache der Idee ist korrigiert."), "success")
+    else:
+        for errors in form.errors.values():
+            flash(" ".join(str(e) for e in errors), "error")
+    return redirect(back + "#translations", code=303)
+
+
+@bp.route("/w/<int:workshop_id>/helper/language", methods=["POST"])
+@login_required
+def correct_language(workshop_id):
+    workshop = workshop_services.get_workshop(workshop_id)
+    require(current_user, Permission.RUN_WORKSHOPS, workshop.municipality_id)
+    return _correct_language(workshop, url_for("assist.helper", workshop_id=workshop.id))
+
+
+@bp.route("/h/<helper_key>/language", methods=["POST"])
+def correct_language_by_key(helper_key):
+    workshop_id = services.workshop_for_helper_key(helper_key)
+    if workshop_id is None:
+        return redirect(url_for("pages.index"), code=303)
+    workshop = workshop_services.get_workshop(workshop_id)
+    return _correct_language(workshop, url_for("assist.helper_by_key", helper_key=helper_key))
 
 
 def queue_view(workshop) -> list[dict]:

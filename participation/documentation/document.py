@@ -10,7 +10,9 @@ from datetime import date
 
 from ..initiatives.services import initiatives_of_measure
 from ..kickoff.services import kickoff_view
+from ..municipalities.chart import age_structure_svg, bar_chart_svg
 from ..municipalities.profile_services import swot_by_kind
+from ..municipalities.series_chart import population_trend_svg
 from ..municipalities.series_services import population_series
 from ..municipalities.services import current_stage
 from ..plan.exports import field_name
@@ -74,8 +76,6 @@ def plan_document(municipality) -> dict:
 
 def svg_charts(doc) -> dict:
     """The same charts as the Word document, as inline SVG for the print page."""
-    from ..municipalities.chart import age_structure_svg, bar_chart_svg
-    from ..municipalities.series_chart import population_trend_svg
     profile, colour = doc["profile"], doc["municipality"].accent_color
     survey = profile["survey"]
     return {

@@ -3,10 +3,12 @@ Contract: docs/realtime.md."""
 from ..accounts.permissions import require_facilitator
 from ..live import (ROLE_FACILITATOR, ROLE_PARTICIPANT, get_choice, get_client_id, get_int,
                     get_int_list, get_str, live_event)
-from ..workshops.services import PHASES
+from ..workshops.events import _workshop_ack
+from ..workshops.models import PHASES
 from . import moderation, undo
 from .models import MAX_IDEA_LENGTH
 from .services import cluster_dict, idea_dict, submit_idea
+from .spotlight import set_spotlight
 
 FACILITATOR_ONLY = (ROLE_FACILITATOR,)
 # Generous bound before trimming; the 280-character rule is checked after trimming.
@@ -121,3 +123,11 @@ def on_log(client, payload):
     limit = get_int(payload, "limit", maximum=200, required=False) or 50
     return {"ok": True, "actions": [moderation.action_dict(a)
                                     for a in moderation.actions(client.workshop_id, limit)]}
+
+
+@live_event("spotlight:set", roles=FACILITATOR_ONLY, allowed={"idea_id"})
+def on_spotlight(client, payload):
+    """Facilitator puts one idea (or none) in the spotlight of the projector."""
+    require_facilitator(client)
+    idea_id = get_int(payload, "idea_id", nullable=True)
+    return _workshop_ack(set_spotlight(client.workshop_id, idea_id, client.user_id))

@@ -1,8 +1,10 @@
-"""Ideas on the wall, their clusters, and the record of every moderation action."""
+"""Ideas on the wall and their clusters. The record of every moderation action lives in
+workshops/activity.py (ideas and voting both write it); ModerationAction is re-exported here."""
 import enum
 
 from ..accounts.models import utcnow
 from ..extensions import db
+from ..workshops.activity import ModerationAction  # noqa: F401  (re-exported)
 
 MAX_IDEA_LENGTH = 280
 
@@ -50,22 +52,6 @@ class Cluster(db.Model):
     phase = db.Column(db.String(16), nullable=False)
     name = db.Column(db.String(120), nullable=False)
     position = db.Column(db.Integer, nullable=False, default=0)
-    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
-
-
-class ModerationAction(db.Model):
-    """Who did what to which idea, when: every moderation step is recorded."""
-
-    __tablename__ = "moderation_action"
-
-    id = db.Column(db.Integer, primary_key=True)
-    workshop_id = db.Column(db.Integer, db.ForeignKey("workshop.id", ondelete="CASCADE"),
-                            nullable=False, index=True)
-    user_id = db.Column(db.Integer, db.ForeignKey("user_account.id", ondelete="SET NULL"))
-    action = db.Column(db.String(24), nullable=False)
-    idea_id = db.Column(db.Integer, db.ForeignKey("idea.id", ondelete="SET NULL"))
-    # JSON text: what changed (old and new text, merged ids, cluster name...).
-    details = db.Column(db.Text, nullable=False, default="{}")
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
 

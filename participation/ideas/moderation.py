@@ -6,30 +6,19 @@ import secrets
 from flask_babel import lazy_gettext as _l
 
 from .. import live
+from ..accounts.models import User
 from ..errors import DomainError, NotFound, ValidationError
 from ..extensions import db
 from ..workshops import services as workshop_services
+from ..workshops.activity import actions, record  # noqa: F401  (part of this module's API)
+from . import signals
 from .models import Cluster, Idea, IdeaStatus, ModerationAction
 from .services import broadcast_idea, clean_text, cluster_dict, get_idea
+from .spotlight import set_spotlight
 
 MAX_CLUSTER_NAME = 120
 UNDOABLE = {"hide", "restore", "edit", "approve", "merge", "cluster_assign", "cluster_rename",
             "cluster_create", "spotlight"}
-
-
-def record(workshop_id: int, user_id: int | None, action: str, details: dict,
-           idea_id: int | None = None) -> ModerationAction:
-    """Add the log entry to the current transaction; the caller commits."""
-    entry = ModerationAction(workshop_id=workshop_id, user_id=user_id, action=action,
-                             idea_id=idea_id, details=json.dumps(details, ensure_ascii=False))
-    db.session.add(entry)
-    return entry
-
-
-def actions(workshop_id: int, limit: int = 50) -> list[ModerationAction]:
-    return list(db.session.scalars(db.select(ModerationAction)
-                                   .where(ModerationAction.workshop_id == workshop_id)
-                                   .order_by(ModerationAction.id.desc()).limit(limit)))
 
 
 def _set_status(workshop_id, idea_id, user_id, action, allowed_from, new_status) -> Idea:
@@ -41,21 +30,19 @@ def _set_status(workshop_id, idea_id, user_id, action, allowed_from, new_status)
     record(workshop_id, user_id, action, {"old": idea.status, "new": new_status}, idea.id)
     idea.status = new_status
     if new_status == IdeaStatus.VISIBLE.value:
-        from ..voting import services as voting_services
         db.session.flush()
-        voting_services.trim_to_budget(workshop_services.get_workshop(workshop_id), idea.id)
+        # Voting takes back dots above a budget (its dots count again).
+        signals.idea_became_visible.send(idea, workshop=workshop_services.get_workshop(workshop_id))
     db.session.commit()
     _after_idea_change(idea)
     return idea
 
 
 def _after_idea_change(idea: Idea) -> None:
-    from ..voting import services as voting_services
     broadcast_idea(idea)
     workshop = workshop_services.get_workshop(idea.workshop_id)
-    # Dots on a hidden idea are given back while it is hidden: the owners' budgets changed.
-    owners = voting_services.owners_of(idea.id)
-    voting_services.notify_participants(workshop, owners)
+    # Dots on a hidden idea are given back while it is hidden: voting tells the owners.
+    signals.idea_status_changed.send(idea, workshop=workshop)
 
 
 def hide(workshop_id, idea_id, user_id) -> Idea:
@@ -63,7 +50,7 @@ def hide(workshop_id, idea_id, user_id) -> Idea:
                        {IdeaStatus.VISIBLE.value, IdeaStatus.PENDING.value}, IdeaStatus.HIDDEN.value)
     workshop = workshop_services.get_workshop(workshop_id)
     if workshop.spotlight_idea_id == idea.id:
-        workshop_services.set_spotlight(workshop_id, None, user_id)
+        set_spotlight(workshop_id, None, user_id)
     return idea
 
 
@@ -85,16 +72,15 @@ def edit(workshop_id, idea_id, text, user_id) -> Idea:
     if text != idea.text:
         record(workshop_id, user_id, "edit", {"old": idea.text, "new": text}, idea.id)
         idea.text = text
-        from ..insights import services as insights
-        insights.on_idea_text_changed(idea)  # the embedding follows the corrected text
+        signals.idea_text_changing.send(idea)  # insights: the embedding follows the text
         db.session.commit()
     broadcast_idea(idea)
     return idea
 
 
 def merge(workshop_id, keep_id, merge_ids, user_id) -> Idea:
-    """Fold duplicates into one idea; their dots move to it (see voting.merge_dots)."""
-    from ..voting import services as voting_services
+    """Fold duplicates into one idea; their dots move to it (voting.merge_dots, through
+    the ideas_merging signal)."""
     workshop = workshop_services.get_workshop(workshop_id)
     keep = get_idea(workshop_id, keep_id)
     merge_ids = [i for i in dict.fromkeys(merge_ids) if i != keep.id]
@@ -106,7 +92,9 @@ def merge(workshop_id, keep_id, merge_ids, user_id) -> Idea:
         raise DomainError("invalid_state", _l(
             "Nur sichtbare Ideen derselben Phase lassen sich zusammenführen."))
     tag = secrets.token_hex(4)
-    result = voting_services.merge_dots(workshop, keep, merge_ids, tag)
+    result = {"moved": {}, "refunded": [], "participants": [],
+              **signals.collect(signals.ideas_merging, workshop, keep=keep,
+                                merged_ids=merge_ids, tag=tag)}
     previous = {str(idea.id): idea.status for idea in merged}
     for idea in merged:
         idea.status = IdeaStatus.MERGED.value
@@ -124,7 +112,7 @@ def merge(workshop_id, keep_id, merge_ids, user_id) -> Idea:
         broadcast_idea(db.session.get(Idea, idea.id))
     keep = db.session.get(Idea, keep.id)
     broadcast_idea(keep)
-    voting_services.notify_participants(workshop, result["participants"])
+    signals.dots_moved.send(workshop, participant_ids=result["participants"])
     return keep
 
 
@@ -209,7 +197,6 @@ def assign_cluster(workshop_id, idea_id, cluster_id, user_id) -> Idea:
 
 
 def action_dict(entry: ModerationAction) -> dict:
-    from ..accounts.models import User
     user = db.session.get(User, entry.user_id) if entry.user_id else None
     details = json.loads(entry.details or "{}")
     return {"id": entry.id, "action": entry.action, "idea_id": entry.idea_id,

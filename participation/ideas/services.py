@@ -7,7 +7,8 @@ from .. import live, text_input
 from ..errors import DomainError, NotFound, ValidationError
 from ..extensions import db
 from ..workshops import services as workshop_services
-from ..workshops.models import ModerationMode, Participant, Phase
+from ..workshops.models import ModerationMode, Phase
+from . import signals
 from .models import MAX_IDEA_LENGTH, Cluster, Idea, IdeaStatus
 
 STARTING_POINTS = 5
@@ -62,26 +63,28 @@ def clean_text(text) -> str:
     return text
 
 
-def submit_idea(workshop_id: int, participant_id: int, text, client_id: str) -> tuple[Idea, bool]:
-    """A resident's idea for the current phase. Returns (idea, repeat)."""
+def submit_idea(workshop_id: int, participant_id: int, text, client_id: str, *,
+                phase: str | None = None, allow_locked: bool = False) -> tuple[Idea, bool]:
+    """A resident's idea for the current phase. Returns (idea, repeat).
+    A helper typing in a paper card (assist) may name an earlier `phase` of the session and
+    add it while submissions are locked (`allow_locked`); the session must be open."""
     workshop = workshop_services.get_workshop(workshop_id)
     existing = _by_client_id(workshop_id, client_id)
     if existing is not None:
         return _repeat(existing, participant_id), True
     workshop_services.require_open(workshop, participant_id, "ideas")
-    if workshop.submissions_locked:
+    if workshop.submissions_locked and not allow_locked:
         raise DomainError("submissions_locked", _l(
             "Die Sammlung ist beendet, jetzt wird gepunktet."), http_status=409)
     text = clean_text(text)
-    participant = db.session.get(Participant, participant_id)
+    participant = workshop_services.get_participant(participant_id)
     pending = workshop.moderation_mode == ModerationMode.PRE.value
     idea = Idea(workshop_id=workshop_id, participant_id=participant_id, client_id=client_id,
-                phase=workshop.phase, text=text,
+                phase=phase or workshop.phase, text=text,
                 status=IdeaStatus.PENDING.value if pending else IdeaStatus.VISIBLE.value,
                 channel=participant.channel if participant else "onsite",
                 language=(participant.locale or "de")[:2] if participant else "de")
-    from ..insights import services as insights
-    insights.prepare_idea(idea)  # its embedding, computed once: similar ideas, duplicates
+    signals.idea_submitting.send(idea)  # insights: its embedding, computed once
     db.session.add(idea)
     try:
         db.session.commit()

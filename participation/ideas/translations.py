@@ -14,7 +14,7 @@ from ..extensions import db
 from ..i18n import LANGUAGES
 from ..workshops import session_languages
 from .models import Idea, IdeaStatus, IdeaTranslation
-from .services import clean_text, get_idea
+from .services import broadcast_idea, clean_text, get_idea
 
 SOURCE_LANGUAGE = "de"
 QUEUE_LIMIT = 40
@@ -93,3 +93,50 @@ def _wanted(idea: Idea, session_langs: list[str]) -> list[str]:
     wanted = [SOURCE_LANGUAGE] if original != SOURCE_LANGUAGE else [
         c for c in session_langs if c != "ls"]
     return [code for code in wanted if code not in have and code != original]
+
+
+def set_original_language(workshop_id: int, idea_id, language) -> Idea:
+    """Correct the language an idea was written in (a paper card typed by a German-speaking
+    helper is stored as German). A translation into the new original language is dropped
+    (the original says it now); the others stay. Every page gets the idea again as
+    `idea:updated`, so phones pick their version anew and the projector marks it."""
+    idea = get_idea(workshop_id, idea_id)
+    if language not in LANGUAGES:
+        raise ValidationError("invalid_language", _l("Diese Sprache gibt es hier nicht."))
+    if language == original_language(idea):
+        return idea
+    for translation in [t for t in idea.translations if t.language == language]:
+        db.session.delete(translation)
+    idea.language = language
+    db.session.commit()
+    db.session.refresh(idea)
+    broadcast_idea(idea, "idea:updated")
+    return idea
+
+
+def reader_versions(idea_ids, language: str) -> dict[int, dict]:
+    """What a reader in `language` sees of each idea on a page rendered by the server (the
+    public results): its translation into that language, else the German one, else the
+    original; with the original language and text when the shown text is a translation."""
+    ids = sorted({int(i) for i in idea_ids})
+    found = {}
+    if not ids:
+        return found
+    for idea in db.session.scalars(db.select(Idea).where(Idea.id.in_(ids))):
+        original = original_language(idea)
+        have = {t.language: t.text for t in idea.translations}
+        code = None
+        if language != original and not (language == "ls" and original == SOURCE_LANGUAGE):
+            code = next((c for c in (language, SOURCE_LANGUAGE) if c != original and c in have), None)
+        shown_lang = original if code is None else code
+        found[idea.id] = {
+            "text": idea.text if code is None else have[code],
+            "lang": "de" if shown_lang == "ls" else shown_lang,
+            "translated": code is not None,
+            "original_language": original,
+            "original_lang": "de" if original == "ls" else original,
+            "original_text": idea.text,
+            # Named when a reader may not read the text as shown (as the projector does).
+            "marked": original not in (SOURCE_LANGUAGE, "ls", language) or code is not None,
+        }
+    return found

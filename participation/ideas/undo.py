@@ -6,9 +6,10 @@ from flask_babel import lazy_gettext as _l
 from ..errors import DomainError, NotFound
 from ..extensions import db
 from ..workshops import services as workshop_services
-from . import moderation
+from . import moderation, signals
 from .models import Cluster, Idea, IdeaStatus, ModerationAction
 from .services import broadcast_idea
+from .spotlight import set_spotlight
 
 
 class NotUndoable(DomainError):
@@ -84,8 +85,10 @@ def _commit_idea(workshop_id, idea, user_id, entry):
 
 
 def _undo_merge(workshop_id, entry, details, user_id):
-    from ..voting import services as voting_services
-    owners = voting_services.unmerge_dots(details.get("moved", {}))
+    workshop = workshop_services.get_workshop(workshop_id)
+    # Voting moves the dots back and names their owners.
+    owners = signals.collect(signals.merge_undoing, workshop,
+                             moved=details.get("moved", {})).get("participants", [])
     merged = []
     for idea_id, status in details.get("previous", {}).items():
         idea = db.session.get(Idea, int(idea_id))
@@ -101,7 +104,7 @@ def _undo_merge(workshop_id, entry, details, user_id):
     keep = db.session.get(Idea, entry.idea_id)
     if keep is not None:
         broadcast_idea(keep)
-    voting_services.notify_participants(workshop_services.get_workshop(workshop_id), owners)
+    signals.dots_moved.send(workshop, participant_ids=owners)
 
 
 def _undo_cluster_rename(workshop_id, entry, details, user_id):
@@ -121,7 +124,7 @@ def _undo_spotlight(workshop_id, entry, details, user_id):
     old = details.get("old")
     if old is not None and db.session.get(Idea, old).status != IdeaStatus.VISIBLE.value:
         old = None
-    workshop_services.set_spotlight(workshop_id, old, user_id)
+    set_spotlight(workshop_id, old, user_id)
     _mark_entry_undone(entry.id)
 
 

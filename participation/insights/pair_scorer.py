@@ -15,6 +15,8 @@ Features of one text pair (a, b):
   overlap2   overlap squared (near-copies are duplicates again)
   cos_overlap  cos * overlap
   cos_cross  cos when the languages differ, else 0 (a translation's cosine runs lower)
+  align_mean, align_worst2  word alignment of the two texts (alignment.py): does every
+             content word find a close word in the other text, in any language?
 
 An idea may carry several texts (its original and translations by helpers): the pair's
 probability is the highest over all text pairs, so a German translation of a Turkish
@@ -24,16 +26,18 @@ The weights live in pair_weights.py, written by `python -m tests.load.train_pair
 (trained on the "dev" topics of tests/data/duplicate_pairs.csv only).
 """
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
+from .alignment import WordMatrices, align, word_vectors
+from .embeddings import get_embedder
+from .pair_weights import WEIGHTS
 from .text import fold, guess_language, words
 
-FEATURES = ("cos", "overlap", "same_lang", "negation", "overlap2", "cos_overlap", "cos_cross")
+FEATURES = ("cos", "overlap", "same_lang", "negation", "overlap2", "cos_overlap", "cos_cross",
+            "align_mean", "align_worst2")
 NEGATION = re.compile(
     r"(?<!\w)(kein\w*|nicht|nie|niemals|ohne|no|not|never|without|değil|yok|не|ні|нема\w*|нет|без"
     r"|لا|ليس|بدون|عدم)(?!\w)", re.IGNORECASE)
@@ -44,26 +48,34 @@ class TextProfile:
     lang: str
     words: frozenset
     negated: bool
+    content: tuple  # distinct content words as written, for the word alignment
 
 
 @lru_cache(maxsize=16384)
 def profile(text: str) -> TextProfile:
-    return TextProfile(lang=guess_language(text), words=frozenset(fold(w) for w in words(text)),
-                       negated=bool(NEGATION.search(text or "")))
+    content = tuple(dict.fromkeys(words(text)))
+    return TextProfile(lang=guess_language(text), words=frozenset(fold(w) for w in content),
+                       negated=bool(NEGATION.search(text or "")), content=content)
 
 
-def pair_features(cos: float, a: TextProfile, b: TextProfile) -> list[float]:
+def pair_features(cos: float, a: TextProfile, b: TextProfile, word_vecs: WordMatrices) -> list[float]:
+    """One feature row; `word_vecs` holds the vectors of both texts' content words."""
     same = a.lang == b.lang
     union = a.words | b.words
     overlap = len(a.words & b.words) / len(union) if same and union else 0.0
     return [cos, overlap, float(same), float(a.negated != b.negated), overlap * overlap,
-            cos * overlap, 0.0 if same else cos]
+            cos * overlap, 0.0 if same else cos, *align(a.content, b.content, word_vecs)]
+
+
+def profiles_word_vectors(embedder, profiles) -> WordMatrices:
+    return word_vectors(embedder, [p.content for p in profiles])
 
 
 class PairScorer:
     """Probability that two ideas are the same proposal, from fixed learned weights."""
 
-    def __init__(self, weights: dict):
+    def __init__(self, weights: dict, backend: str):
+        self.backend = backend
         assert tuple(weights["features"]) == FEATURES, "pair_weights.py is out of date"
         self.mean = np.asarray(weights["mean"], dtype=np.float64)
         self.scale = np.asarray(weights["scale"], dtype=np.float64)
@@ -77,8 +89,12 @@ class PairScorer:
         z = (np.asarray(features, dtype=np.float64) - self.mean) / self.scale
         return 1.0 / (1.0 + np.exp(-(z @ self.coef + self.intercept)))
 
+    def _word_vectors(self, profiles) -> WordMatrices:
+        return profiles_word_vectors(get_embedder(self.backend), profiles)
+
     def probability(self, cos: float, a: TextProfile, b: TextProfile) -> float:
-        return float(self.probabilities([pair_features(cos, a, b)])[0])
+        features = pair_features(cos, a, b, self._word_vectors([a, b]))
+        return float(self.probabilities([features])[0])
 
     def best(self, vectors_a, texts_a, vectors_b, texts_b) -> float:
         """The highest probability over all pairs of the two ideas' texts."""
@@ -88,11 +104,14 @@ class PairScorer:
         """best() for many idea pairs at once: one matrix product per pair, one model
         evaluation for all text pairs."""
         rows, owner = [], []
+        word_vecs = self._word_vectors(
+            [profile(t) for _, texts_a, _, texts_b in pairs for t in (*texts_a, *texts_b)])
         for index, (vectors_a, texts_a, vectors_b, texts_b) in enumerate(pairs):
             cosines = np.asarray(vectors_a, dtype=np.float32) @ np.asarray(vectors_b, dtype=np.float32).T
             for i, text_a in enumerate(texts_a):
                 for j, text_b in enumerate(texts_b):
-                    rows.append(pair_features(float(cosines[i, j]), profile(text_a), profile(text_b)))
+                    rows.append(pair_features(float(cosines[i, j]), profile(text_a), profile(text_b),
+                                              word_vecs))
                     owner.append(index)
         best = np.zeros(len(pairs))
         if rows:
@@ -106,40 +125,8 @@ _scorers: dict[str, PairScorer | None] = {}
 def scorer_for(backend: str) -> PairScorer | None:
     """The scorer trained on this backend's cosines, or None (plain cosine threshold)."""
     if backend not in _scorers:
-        from .pair_weights import WEIGHTS
         weights = WEIGHTS.get(backend)
-        _scorers[backend] = PairScorer(weights) if weights else None
+        _scorers[backend] = PairScorer(weights, backend) if weights else None
     return _scorers[backend]
 
 
-class VectorCache:
-    """Sentence vectors of texts that are not stored on an idea (translations), kept
-    per process, least recently used first out."""
-
-    def __init__(self, size: int = 4096):
-        self.size = size
-        self._items: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def vectors(self, embedder, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, embedder.dim), dtype=np.float32)
-        found = {}
-        with self._lock:
-            for text in texts:
-                vector = self._items.get((embedder.name, text))
-                if vector is not None:
-                    self._items.move_to_end((embedder.name, text))
-                    found[text] = vector
-        missing = [t for t in dict.fromkeys(texts) if t not in found]
-        if missing:
-            found.update(zip(missing, embedder.encode(missing)))
-            with self._lock:
-                for text in missing:
-                    self._items[(embedder.name, text)] = found[text]
-                while len(self._items) > self.size:
-                    self._items.popitem(last=False)
-        return np.vstack([found[t] for t in texts])
-
-
-vector_cache = VectorCache()

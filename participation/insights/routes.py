@@ -4,7 +4,9 @@ from flask import Blueprint, abort, jsonify, request
 from flask_login import current_user
 
 from ..errors import Forbidden, ValidationError
+from ..results.services import public_results_available
 from ..workshops.lookup import get_workshop_by_code
+from ..workshops.models import WorkshopStatus
 from . import services
 
 bp = Blueprint("insights", __name__)
@@ -47,8 +49,6 @@ def similar(code):
 def wordcloud_by_code(code):
     """Projector or phone: the word cloud of the visible ideas (what the wall shows anyway)."""
     workshop = get_workshop_by_code(code)
-    from ..results.services import public_results_available
-    from ..workshops.models import WorkshopStatus
     if workshop.status == WorkshopStatus.CLOSED.value and not public_results_available(workshop):
         # A closed session's ideas are public only once its results are (finding 8).
         abort(404)

@@ -1,10 +1,10 @@
 """Insight services: similar ideas for residents, duplicate pairs and theme suggestions
 for facilitators, word cloud data for the projector.
 
-Integration point for the ideas feature: call `on_idea_created(idea)` right after the
-commit that stored a new idea (or `prepare_idea(idea)` before that commit, to save the
-second commit). Either computes the idea's embedding once (a few ms) and stores it in
-Idea.embedding; nothing is recomputed per request.
+Integration with the ideas feature: receivers.py answers the ideas signals
+(`idea_submitting` -> prepare_idea before the commit that stores a new idea,
+`idea_text_changing` -> on_idea_text_changed). The idea's embedding is computed once (a
+few ms) and stored in Idea.embedding; nothing is recomputed per request.
 """
 import logging
 import threading
@@ -15,7 +15,10 @@ from sqlalchemy import func
 from ..accounts.permissions import Permission, require
 from ..errors import DomainError, NotFound, ValidationError
 from ..extensions import db
+from ..ideas import moderation
 from ..ideas.models import MAX_IDEA_LENGTH, Idea, IdeaStatus
+from ..workshops import services as workshop_services
+from ..workshops.cookies import token_from
 from ..workshops.models import Workshop, WorkshopStatus
 from . import clustering, similarity
 from .embeddings import get_embedder, to_bytes
@@ -67,25 +70,10 @@ def on_idea_text_changed(idea: Idea) -> None:
     similarity.clear_cache()
 
 
-def _ideas_service(name: str):
-    """A function of the ideas feature's moderation services (merge, create_cluster)."""
-    try:
-        from ..ideas import moderation
-    except ImportError:
-        raise NotAvailable() from None
-    function = getattr(moderation, name, None)
-    if function is None:
-        raise NotAvailable()
-    return function
-
-
 # ---- helpers ---------------------------------------------------------------------
 
 def _workshop(workshop_id: int) -> Workshop:
-    workshop = db.session.get(Workshop, workshop_id)
-    if workshop is None:
-        raise NotFound()
-    return workshop
+    return workshop_services.get_workshop(workshop_id)
 
 
 def _facilitated(workshop_id: int, actor) -> Workshop:
@@ -113,12 +101,7 @@ def _ideas_by_id(ids) -> dict[int, Idea]:
 
 def participant_for(workshop: Workshop, cookies):
     """The resident identified by the signed session cookie, or None."""
-    from ..workshops.cookies import token_from
-    from ..workshops.models import Participant
-    token = token_from(cookies, workshop.id)
-    if token is None:
-        return None
-    return db.session.query(Participant).filter_by(workshop_id=workshop.id, token=token).first()
+    return workshop_services.participant_by_token(workshop.id, token_from(cookies, workshop.id))
 
 
 def similar_ideas(workshop_id: int, text: str, limit: int = SIMILAR_LIMIT) -> list[dict]:
@@ -172,8 +155,7 @@ def merge_duplicate(workshop_id: int, actor, keep_id: int, merge_id: int):
     """One click merge: hands over to the ideas feature's merge service, which moves the
     dots, records the moderation action and broadcasts."""
     _facilitated(workshop_id, actor)
-    merge = _ideas_service("merge")
-    return merge(workshop_id, int(keep_id), [int(merge_id)], getattr(actor, "id", None))
+    return moderation.merge(workshop_id, int(keep_id), [int(merge_id)], getattr(actor, "id", None))
 
 
 # ---- facilitators: theme suggestions ------------------------------------------------
@@ -210,8 +192,7 @@ def accept_cluster(workshop_id: int, actor, name: str, idea_ids: list[int], phas
     ideas = _ideas_by_id(ids)
     if not ids or len(ideas) != len(set(ids)) or any(i.workshop_id != workshop.id for i in ideas.values()):
         raise NotFound()
-    create_cluster = _ideas_service("create_cluster")
-    return create_cluster(workshop.id, name, getattr(actor, "id", None),
+    return moderation.create_cluster(workshop.id, name, getattr(actor, "id", None),
                           phase=phase or workshop.phase, idea_ids=ids)
 
 

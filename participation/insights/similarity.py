@@ -20,7 +20,8 @@ from sqlalchemy import func
 from ..extensions import db
 from ..ideas.models import Idea, IdeaStatus
 from .embeddings import from_bytes, get_embedder, to_bytes
-from .pair_scorer import scorer_for, vector_cache
+from .pair_scorer import scorer_for
+from .vector_cache import vector_cache
 
 
 @dataclass
@@ -211,7 +212,13 @@ def duplicate_pairs(workshop_id: int, phase: str | None, threshold: float | None
     sims = cache.matrix @ cache.matrix.T
     floor = scorer.min_cosine if scorer else threshold
     rows, cols = np.nonzero(np.triu(sims >= floor, k=1))
-    order = np.argsort(-sims[rows, cols], kind="stable")
+    values = sims[rows, cols]
+    # Only the closest pairs are ever scored or shown: keep those before sorting.
+    keep = (MAX_SCORED_PAIRS if scorer else limit) + len(skip)
+    if len(values) > keep:
+        closest = np.argpartition(-values, keep)[:keep]
+        rows, cols, values = rows[closest], cols[closest], values[closest]
+    order = np.lexsort((cols, rows, -values))
     candidates = [(int(cache.ids[rows[k]]), int(cache.ids[cols[k]]), rows[k], cols[k]) for k in order]
     candidates = [c for c in candidates if (c[0], c[1]) not in skip]
     if scorer is None:

@@ -4,6 +4,8 @@ join figures with the stuffing alert."""
 
 
 def init_app(app):
-    from . import activity, routes
+    # Imported at init: routes register on the app; receivers answer the live core's signals.
+    from . import activity, receivers, routes
     activity.install()
+    receivers.connect()
     app.register_blueprint(routes.bp)

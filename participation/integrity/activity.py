@@ -6,6 +6,8 @@ path (phone, helper's paper card, tablet, any process) is covered. Only particip
 from sqlalchemy import event, update
 
 from ..accounts.models import utcnow
+from ..ideas.models import Idea
+from ..voting.models import Dot
 from ..workshops.models import Participant
 
 _installed = False
@@ -24,8 +26,6 @@ def install() -> None:
     global _installed
     if _installed:
         return
-    from ..ideas.models import Idea
-    from ..voting.models import Dot
     event.listen(Idea, "after_insert", _first_action)
     event.listen(Dot, "after_insert", _first_action)
     _installed = True

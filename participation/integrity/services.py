@@ -1,5 +1,6 @@
-"""Rules of issue 13: who may join (cap, tickets), the per-address join limit key, entry
-tickets, and the facilitator's join figures with the stuffing alert.
+"""Rules of issue 13: who may join (cap, tickets), entry tickets (the join route's
+per-address limit key is workshops.routes._join_limit_key), and the facilitator's join
+figures with the stuffing alert.
 
 The alert is a hint for the facilitator, never a block. It fires when, within WINDOW:
 - many joins did nothing else (STUFFING_MIN_JOINS or more, 90 % of the window's joins
@@ -11,10 +12,9 @@ The alert is a hint for the facilitator, never a block. It fires when, within WI
 import secrets
 from datetime import timedelta
 
-from flask import current_app, request
+from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_limiter.util import get_remote_address
 from sqlalchemy import and_, exists, func, update
 
 from ..accounts.models import utcnow
@@ -34,15 +34,6 @@ FRESH_SHARE = 0.6
 MAX_TICKETS_PER_PRINT = 500
 TICKET_ALPHABET = "ACDEFGHJKMNPQRTWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B
 TICKET_LENGTH = 10
-
-
-def join_limit_key() -> str:
-    """Joins are limited per address AND session: a hall's Wi-Fi is one address for all."""
-    return f"join:{request.view_args.get('code', '')}:{get_remote_address()}"
-
-
-def join_rate_limit() -> str:
-    return current_app.config["JOIN_RATE_LIMIT"]
 
 
 # --- admission ------------------------------------------------------------------------------

@@ -1,22 +1,31 @@
-"""The age bands a municipality uses: the six standard bands, or neighbours merged.
+"""The age bands a municipality uses: the six standard bands, neighbours merged, or finer
+bands the official statistics support (a table ending at "65 bis unter 75 Jahre", "75 Jahre
+und mehr" gives 65-74 and 75+).
 
-Residents answer in the six standard bands (join page, paper cards). A municipality whose
-statistics cannot give a standard split (a table ending at "75 Jahre und mehr" cannot give
-65-79 and 80+) may merge neighbouring bands, for example into "65+". Merged bands are the
-only ones both the statistics and the residents' answers support, so the profile, the
-representation and the age weighting all work in the same bands. Finer bands (65-74)
-would need residents to be asked in them, which the join page does not do.
+Residents are asked in the municipality's own bands (join page, kiosk, paper cards), so the
+profile, the representation and the age weighting all work in the same bands. A stored
+answer is never rewritten: a person who joined as "65-79" before the municipality split that
+band into 65-74 and 75+ stays "65-79". Figures then use the finest bands both the scheme and
+the answers given support (common_groups: 65-74 and 75+ are shown together as 65+ for that
+session), so nothing is guessed and nobody drops out of the count.
 
-A scheme is stored as the ages where a band starts, for example "0,18,30,50,65".
+A scheme is stored as the ages where a band starts, for example "0,18,30,50,65,75".
 """
+import re
+
 from flask_babel import lazy_gettext as _l
 
-from ..age_bands import AGE_BAND_LABELS, AGE_BANDS
-from ..errors import ValidationError
+from ..age_bands import AGE_BAND_LABELS, AGE_BANDS, NO_ANSWER
 from .stats_groups import band_bounds
 
 STANDARD_STARTS = tuple(band_bounds(b)[0] for b in AGE_BANDS)  # 0, 18, 30, 50, 65, 80
-OPTIONAL_STARTS = STANDARD_STARTS[1:]
+# Where a band may start: the standard limits and the limits of the offices' usual groups
+# (GENESIS 12411: unter 3, 3-6, 6-10, 10-15, 15-18, 18-20, ..., 65-75, 75 und mehr; the
+# Regionaldatenbank and the Länder also publish 80, 85 and 90). Whether the municipality's
+# figures support a limit is checked when the scheme is changed (band_services.py).
+OPTIONAL_STARTS = (3, 6, 10, 15, 18, 20, 21, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80,
+                   85, 90)
+_CODE = re.compile(r"^(\d{1,3})-(\d{1,3})$|^(\d{1,3})\+$")
 
 
 def code(low: int, high: int | None) -> str:
@@ -25,9 +34,6 @@ def code(low: int, high: int | None) -> str:
 
 def groups_from_starts(starts) -> tuple[str, ...]:
     starts = sorted(set(starts or ()) | {0})
-    if any(s not in STANDARD_STARTS for s in starts):
-        raise ValidationError("invalid_bands", _l("Altersgruppen können nur an den Grenzen 18, "
-                                                  "30, 50, 65 und 80 Jahre beginnen."))
     ends = [s - 1 for s in starts[1:]] + [None]
     return tuple(code(low, high) for low, high in zip(starts, ends))
 
@@ -43,20 +49,48 @@ def scheme_of(groups) -> str:
     return "" if tuple(groups) == AGE_BANDS else ",".join(str(s) for s in starts)
 
 
+def is_band_code(value) -> bool:
+    """'65-74' or '75+' (any band a scheme can have had), not 'none' or rubbish."""
+    match = _CODE.match(value) if isinstance(value, str) else None
+    return bool(match) and (match[3] is not None or int(match[1]) <= int(match[2]))
+
+
+def inside(band: str, group: str) -> bool:
+    low, high = band_bounds(band)
+    g_low, g_high = band_bounds(group)
+    return low >= g_low and (g_high is None or (high is not None and high <= g_high))
+
+
 def members(group: str) -> list[str]:
     """The standard bands inside a band of the scheme."""
-    low, high = band_bounds(group)
-    return [b for b in AGE_BANDS if band_bounds(b)[0] >= low
-            and (high is None or (band_bounds(b)[1] is not None and band_bounds(b)[1] <= high))]
+    return [b for b in AGE_BANDS if inside(b, group)]
 
 
 def group_of(band: str, groups) -> str | None:
-    return next((g for g in groups if band in members(g)), None)
+    return next((g for g in groups if inside(band, g)), None)
 
 
 def aggregate(counts: dict[str, int], groups) -> dict[str, int]:
-    """Standard-band counts summed into the scheme's bands."""
-    return {g: sum(counts.get(b, 0) for b in members(g)) for g in groups}
+    """Counts in any bands (codes such as '65-79' or '75+') summed into `groups`; a band that
+    lies in none of them is left out (use common_groups first to avoid that)."""
+    result = {g: 0 for g in groups}
+    for band, count in counts.items():
+        group = group_of(band, groups) if is_band_code(band) else None
+        if group is not None:
+            result[group] += count
+    return result
+
+
+def common_groups(groups, answered) -> tuple[str, ...]:
+    """The finest bands that both `groups` (a scheme) and the `answered` bands fit into: a
+    scheme limit that an answer reaches over is dropped (an answer "65-79" under a scheme
+    with 65-74 and 75+ gives 65+). With answers in the scheme's own bands, the scheme."""
+    spans = [band_bounds(b) for b in answered if is_band_code(b)]
+    starts = [band_bounds(g)[0] for g in groups]
+    kept = [s for s in starts if s == 0 or not any(
+        low < s and (high is None or high >= s) for low, high in spans)]
+    ends = [s - 1 for s in kept[1:]] + [None]
+    return tuple(code(low, high) for low, high in zip(kept, ends))
 
 
 def label(group: str):
@@ -85,8 +119,26 @@ def regroup(counts: dict[str, int], groups) -> dict[str, int] | None:
     split of an old one (finer bands need the figures again)."""
     result = {}
     for group in groups:
-        inside = [old for old in counts if set(members(old)) <= set(members(group))]
-        if sorted(b for old in inside for b in members(old)) != sorted(members(group)):
+        within = [old for old in counts if inside(old, group)]
+        if _span(within) != band_bounds(group):
             return None
-        result[group] = sum(counts[old] for old in inside)
+        result[group] = sum(counts[old] for old in within)
     return result
+
+
+def _span(bands) -> tuple[int, int | None] | None:
+    """(low, high) of bands that follow one another without a gap, else None."""
+    bounds = sorted(band_bounds(b) for b in bands)
+    if not bounds:
+        return None
+    for (_, high), (low, _) in zip(bounds, bounds[1:]):
+        if high is None or high + 1 != low:
+            return None
+    return bounds[0][0], bounds[-1][1]
+
+
+def band_order(bands) -> list[str]:
+    """Band codes by age, then "none" (NO_ANSWER) last."""
+    codes = sorted((b for b in bands if is_band_code(b)), key=lambda b: (
+        band_bounds(b)[0], band_bounds(b)[1] is None, band_bounds(b)[1] or 0))
+    return codes + [NO_ANSWER]

@@ -103,6 +103,8 @@ class StageForm(FlaskForm):
     starts_on = DateField(_l("Beginn"), validators=[Optional()])
     ends_on = DateField(_l("Ende"), validators=[Optional()])
     notes = TextAreaField(_l("Notizen"), validators=[Optional(), Length(max=5000)])
+    manual = BooleanField(_l("Stand von Hand festlegen (auch gegen das, was in der App "
+                             "geschehen ist)"))
 
     def validate_ends_on(self, field):
         if field.data and self.starts_on.data and field.data < self.starts_on.data:

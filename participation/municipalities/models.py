@@ -3,6 +3,7 @@ import enum
 
 from ..accounts.models import utcnow
 from ..extensions import db
+from .band_scheme import parse_scheme
 
 
 class MunicipalityKind(str, enum.Enum):
@@ -68,7 +69,6 @@ class Municipality(db.Model):
         return {row.band: row.count for row in self.age_bands}
 
     def band_groups(self) -> tuple[str, ...]:
-        from .band_scheme import parse_scheme
         return parse_scheme(self.age_band_scheme)
 
 
@@ -130,6 +130,9 @@ class ProcessStage(db.Model):
     starts_on = db.Column(db.Date)
     ends_on = db.Column(db.Date)
     notes = db.Column(db.Text, nullable=False, default="")
+    # Set by hand: staff hold the stage at `status` against the facts (stage_facts.py), for
+    # example back at "in Arbeit" although a workshop has closed. Reversible.
+    manual = db.Column(db.Boolean, nullable=False, default=False)
 
 
 class Theme(db.Model):
@@ -162,3 +165,26 @@ class PopulationFigure(db.Model):
     count = db.Column(db.Integer, nullable=False)
     source = db.Column(db.String(300), nullable=False, default="")
     imported_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+
+class OfficialAgeGroup(db.Model):
+    """One age group of an imported office table as the file gave it ("65 bis unter 75
+    Jahre": 65..74), on one reference date, with its figure (None: "." or "x" in the file).
+    Kept so that the municipality can later choose other bands the same file supports
+    (band_services.py) without importing it again."""
+
+    __tablename__ = "official_age_group"
+    __table_args__ = (db.UniqueConstraint("municipality_id", "reference_date", "projection",
+                                          "low", "high"),)
+
+    id = db.Column(db.Integer, primary_key=True)
+    municipality_id = db.Column(db.Integer, db.ForeignKey("municipality.id", ondelete="CASCADE"),
+                                nullable=False, index=True)
+    reference_date = db.Column(db.Date, nullable=False)
+    projection = db.Column(db.Boolean, nullable=False, default=False)
+    low = db.Column(db.Integer, nullable=False)
+    high = db.Column(db.Integer)  # None: open-ended ("75 Jahre und mehr")
+    count = db.Column(db.Integer)  # None: unknown or secret in the file
+    label = db.Column(db.String(80), nullable=False, default="")
+    line = db.Column(db.Integer, nullable=False, default=0)
+    sign = db.Column(db.String(8), nullable=False, default="")

@@ -12,7 +12,7 @@ from .csv_import import CsvImportError
 from .series_chart import population_trend_svg
 from .series_services import population_series, store_statistics
 from .stats_import import MAX_STATS_BYTES, OWN_FORMAT, import_statistics
-from .band_services import LOST_MESSAGE, set_band_scheme
+from .band_services import set_band_scheme
 from .forms import (BandSchemeForm, CsvImportForm, IndicatorForm, MeasureForm, SwotForm,
                     age_structure_form)
 
@@ -83,7 +83,7 @@ def profile_import(municipality_id):
                 raise CsvImportError([(None, _("Eine Vorausberechnung braucht Stichtage: bitte "
                                                "laden Sie die Tabelle des Statistikamts hoch."))])
             store_statistics(municipality_id, imported.series, imported.source,
-                             projection=form.projection.data)
+                             projection=form.projection.data, cells=imported.cells)
         except CsvImportError as error:
             problems = error.lines()
         except DomainError as error:
@@ -114,12 +114,12 @@ def band_scheme(municipality_id):
     form = BandSchemeForm()
     if form.validate_on_submit():
         try:
-            kept = set_band_scheme(municipality_id, form.starts.data)
+            set_band_scheme(municipality_id, form.starts.data)
         except DomainError as error:
             flash(str(error.message), "error")
         else:
-            flash(_("Die Altersgruppen sind gespeichert.") if kept else str(LOST_MESSAGE),
-                  "success" if kept else "info")
+            flash(_("Die Altersgruppen sind gespeichert. Die Anmeldeseite fragt ab jetzt in "
+                    "diesen Gruppen."), "success")
     else:
         flash(_("Bitte wählen Sie die Grenzen aus der Liste."), "error")
     return redirect(_profile_url(municipality_id, "altersstruktur"))

@@ -80,7 +80,7 @@ def stage_update(municipality_id, stage):
     if form.validate_on_submit():
         try:
             services.update_stage(municipality_id, stage, form.status.data, form.starts_on.data,
-                                  form.ends_on.data, form.notes.data)
+                                  form.ends_on.data, form.notes.data, form.manual.data)
         except DomainError as error:
             flash(str(error.message), "error")
         else:

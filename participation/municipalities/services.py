@@ -8,8 +8,9 @@ from ..accounts.permissions import Permission, require
 from ..age_bands import AGE_BANDS
 from ..errors import NotFound, ValidationError
 from ..extensions import db
-from .models import (STAGE_ORDER, AgeBandPopulation, Municipality, MunicipalityKind,
-                     ProcessStage, StageStatus)
+from .models import (STAGE_ORDER, AgeBandPopulation, Municipality, MunicipalityKind, ProcessStage,
+                     StageStatus)
+from .stage_facts import statuses
 
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -89,7 +90,6 @@ def current_stage(municipality: Municipality) -> ProcessStage | None:
 
     None when every stage is done.
     """
-    from .stage_facts import statuses
     stages, shown = municipality.stages, statuses(municipality)  # hand-set, moved on by facts
     for stage in stages:
         if shown[stage.stage] == StageStatus.IN_PROGRESS.value:
@@ -109,7 +109,8 @@ def get_stage(municipality_id: int, stage: str) -> ProcessStage:
 
 
 def update_stage(municipality_id: int, stage: str, status: str, starts_on: date | None,
-                 ends_on: date | None, notes: str) -> ProcessStage:
+                 ends_on: date | None, notes: str, manual: bool = False) -> ProcessStage:
+    """`manual`: the stage shows `status` whatever the facts say (stage_facts.py)."""
     row = get_stage(municipality_id, stage)
     if status not in {s.value for s in StageStatus}:
         raise ValidationError("invalid_status", _l("Diesen Stand gibt es nicht."))
@@ -119,5 +120,6 @@ def update_stage(municipality_id: int, stage: str, status: str, starts_on: date 
     row.starts_on = starts_on
     row.ends_on = ends_on
     row.notes = (notes or "").strip()
+    row.manual = bool(manual)
     db.session.commit()
     return row

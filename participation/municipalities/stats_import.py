@@ -26,6 +26,8 @@ class ImportedStatistics:
     title: str = ""
     layout: str = OWN_FORMAT
     encoding: str = "utf-8"
+    # The file's own groups per reference date (office tables only), kept for later bands.
+    cells: dict[date, list] = field(default_factory=dict)
 
     @property
     def latest(self) -> dict[str, int]:
@@ -89,6 +91,7 @@ def import_statistics(data: bytes, bands=AGE_BANDS) -> ImportedStatistics:
                 "nennt %(total)s. Die Gruppen überschneiden sich oder es fehlen welche.",
                 d=day, sum=sum(counts.values()), total=total)))
         result.series[when] = counts
+        result.cells[when] = [c for c in cells if not c.group.is_total]
     if problems:
         raise CsvImportError(problems)
     return result

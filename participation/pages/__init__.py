@@ -2,5 +2,5 @@
 
 
 def init_app(app):
-    from . import routes
+    from . import routes  # at init: importing the package must not load its routes
     app.register_blueprint(routes.bp)

@@ -6,9 +6,9 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
-from flask_babel import format_date
 from flask_babel import gettext as _
 
+from ..documentation.dates import document_language, long_date, short_date
 from .exports import field_name
 from .services import PRIORITY_LABELS, STATUS_LABELS, origin_text, target_groups_text, time_frame
 
@@ -16,6 +16,7 @@ from .services import PRIORITY_LABELS, STATUS_LABELS, origin_text, target_groups
 def new_document(title: str, municipality, subtitle: str) -> Document:
     document = Document()
     document.core_properties.title = f"{title} – {municipality.name}"
+    document.core_properties.language = document_language()
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(10)
     section = document.sections[0]
@@ -25,7 +26,7 @@ def new_document(title: str, municipality, subtitle: str) -> Document:
     heading = document.add_heading(title, level=0)
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for text in (municipality.name, subtitle,
-                 _("Stand: %(date)s", date=format_date(date.today(), "long"))):
+                 _("Stand: %(date)s", date=long_date(date.today()))):
         paragraph = document.add_paragraph(text)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     # The tables need room: the rest of the document is A4 landscape.
@@ -125,7 +126,7 @@ def review_section(document, report, level: int = 1) -> None:
     if report["overdue"]:
         grid_table(document, [_("Maßnahme"), _("Verantwortlich"), _("Geplantes Ende"), _("Status")],
                    [[r["measure"].title, r["measure"].responsible or "–",
-                     format_date(r["measure"].ends_on, "long"),
+                     long_date(r["measure"].ends_on),
                      str(STATUS_LABELS.get(r["measure"].status))] for r in report["overdue"]])
     else:
         document.add_paragraph(_("Keine Maßnahme ist überfällig."))
@@ -141,7 +142,7 @@ def review_section(document, report, level: int = 1) -> None:
         if not items:
             document.add_paragraph(_("Noch keine Einträge."))
         for when, measure_title, text in items:
-            document.add_paragraph(f"{measure_title} ({format_date(when, 'd. M. yyyy')}): {text}",
+            document.add_paragraph(f"{measure_title} ({short_date(when)}): {text}",
                                    style="List Bullet")
 
 

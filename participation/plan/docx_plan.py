@@ -6,19 +6,20 @@ import io
 from docx.image.exceptions import (InvalidImageStreamError, UnexpectedEndOfFileError,
                                     UnrecognizedImageError)
 from docx.shared import Cm
-from flask_babel import format_date, format_decimal, format_percent
+from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
 
+from ..documentation.dates import date_range, long_date
 from ..documentation.png_charts import bar_chart_png, trend_chart_png
 from ..municipalities.band_scheme import label as band_label
+from ..municipalities.stage_facts import statuses
 from ..municipalities.choices import KIND_LABELS, STAGE_LABELS, STATUS_LABELS, SWOT_LABELS
 from .docx_export import grid_table, measures_section, new_document, review_section, save
 
 CHART_WIDTH = Cm(16)
 
 
-def _date(value) -> str:
-    return format_date(value, "long") if value else "–"
+_date = long_date
 
 
 def _picture(document, data: bytes, caption: str, width=CHART_WIDTH) -> None:
@@ -40,9 +41,10 @@ def _introduction(document, doc) -> None:
         "Kommunalprofil und die Zukunftswerkstatt bis zu den Maßnahmen und ihrer "
         "Zwischenbilanz.", kind=KIND_LABELS.get(m.kind, m.kind), name=m.name,
         pop=format_decimal(m.population)))
+    shown = statuses(m)  # as the stepper shows them: facts, or the status set by hand
     grid_table(document, [_("Phase"), _("Stand"), _("Beginn"), _("Ende")],
-               [[str(STAGE_LABELS[s.stage]), str(STATUS_LABELS[s.status]), _date(s.starts_on),
-                 _date(s.ends_on)] for s in doc["stages"]])
+               [[str(STAGE_LABELS[s.stage]), str(STATUS_LABELS[shown.get(s.stage, s.status)]),
+                 _date(s.starts_on), _date(s.ends_on)] for s in doc["stages"]])
     document.add_heading(_("Kick-Off"), level=2)
     people = doc["kickoff"]["people"]
     for kind, title in (("steering", _("Lenkungsgruppe")),
@@ -85,7 +87,7 @@ def _profile(document, doc) -> None:
                  title + (" " + _("(gestrichelt: Vorausberechnung)") if series["projection"] else ""))
         for projection, first, last, source in series["sources"]:
             label = _("Vorausberechnung") if projection else _("Amtliche Statistik")
-            document.add_paragraph(f"{label} {first:%d.%m.%Y}–{last:%d.%m.%Y}: "
+            document.add_paragraph(f"{label} {date_range(first, last)}: "
                                    + _("Quelle:") + f" {source or _('nicht angegeben')}")
     if m.migration_share is not None:
         document.add_paragraph(_("Anteil mit Migrationshintergrund:") + " "
@@ -132,8 +134,10 @@ def _workshops(document, doc) -> None:
                                  n=rep["participants"]["total"], summary=rep["summary"]))
         grid_table(document, [_("Altersgruppe"), _("Teilnehmende"), _("Anteil hier"),
                               _("Anteil in der Kommune")],
-                   [[r["label"], str(r["participants"]), f"{r['participant_pct']} %",
-                     f"{r['population_pct']} %"] for r in rep["bands"]])
+                   [[r["label"], str(r["participants"]), _share(r["participant_pct"]),
+                     _share(r["population_pct"])] for r in rep["bands"]])
+        if rep.get("pooled_note"):
+            document.add_paragraph(rep["pooled_note"])
         for label, ideas in item["top_ideas"]:
             document.add_heading(_("Meistgepunktete Ideen: %(phase)s", phase=label), level=3)
             for idea in ideas:
@@ -143,6 +147,11 @@ def _workshops(document, doc) -> None:
                 document.add_paragraph(_("Keine gepunkteten Ideen."))
         for photo in item["photos"]:
             _picture(document, photo.data, photo.caption or _("Foto der Papierwand"), Cm(14))
+
+
+def _share(value) -> str:
+    """A share in the document's number format; below 5 answers none is shown."""
+    return _("weniger als 5") if value is None else format_percent(value / 100, "#,##0 %")
 
 
 def werkstattplan_docx(doc) -> bytes:

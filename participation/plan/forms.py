@@ -8,6 +8,7 @@ from wtforms import (BooleanField, DateField, IntegerField, SelectField, SelectM
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ..age_bands import AGE_BANDS, AGE_BAND_LABELS
+from ..municipalities.band_scheme import label
 from .services import PRIORITY_LABELS, STATUS_LABELS
 
 
@@ -39,6 +40,12 @@ class MeasureForm(FlaskForm):
     priority = SelectField(_l("Priorität"), choices=list(PRIORITY_LABELS.items()))
     status = SelectField(_l("Status"), choices=status_choices())
     published = BooleanField(_l("In der Bibliothek und auf der öffentlichen Ergebnisseite zeigen"))
+
+    def fill_bands(self, municipality, stored=()) -> None:
+        """The municipality's own bands (and a band stored before it changed them)."""
+        bands = list(municipality.band_groups()) + [b for b in stored
+                                                    if b not in municipality.band_groups()]
+        self.target_age_bands.choices = [(b, label(b)) for b in bands]
 
     def fill_fields(self, fields):
         self.field_of_action_id.choices = [(0, _l("– noch offen –"))] + [(f.id, f.name) for f in fields]

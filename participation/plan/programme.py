@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from ..extensions import db
 from ..municipalities import stage_facts
 from ..municipalities.models import Municipality, ProcessStage, StageStatus
-from ..workshops.models import Participant, Workshop, WorkshopStatus
+from ..workshops import queries as workshop_queries
 from .models import Measure
 from .services import fields_of_action
 
@@ -41,14 +41,8 @@ def current_stage(stages: list[ProcessStage], shown: dict | None = None) -> str:
 
 def overview() -> list[dict]:
     municipalities = list(db.session.scalars(db.select(Municipality).order_by(Municipality.name)))
-    held = dict(db.session.execute(
-        db.select(Workshop.municipality_id, db.func.count(Workshop.id))
-        .where(Workshop.status == WorkshopStatus.CLOSED.value)
-        .group_by(Workshop.municipality_id)).all())
-    participants = dict(db.session.execute(
-        db.select(Workshop.municipality_id, db.func.count(Participant.id))
-        .join(Participant, Participant.workshop_id == Workshop.id)
-        .group_by(Workshop.municipality_id)).all())
+    held = workshop_queries.closed_sessions_per_municipality()
+    participants = workshop_queries.participants_per_municipality()
     matrix = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     totals = defaultdict(int)
     for municipality_id, field_id, status, count in db.session.execute(

@@ -48,6 +48,7 @@ def measure_new(municipality_id):
     municipality = municipality_for(current_user, municipality_id, Permission.EDIT_PLAN)
     form = MeasureForm()
     form.fill_fields(services.fields_of_action())
+    form.fill_bands(municipality)
     if form.validate_on_submit():
         try:
             measure = services.create_measure(current_user, municipality_id, form.to_data())
@@ -80,6 +81,7 @@ def measure_edit(municipality_id, measure_id):
     measure = services.measure_for(current_user, municipality_id, measure_id, Permission.EDIT_PLAN)
     form = MeasureForm(obj=measure if request.method == "GET" else None)
     form.fill_fields(services.fields_of_action(include_inactive=True))
+    form.fill_bands(municipality, measure.age_band_list)
     if request.method == "GET":
         form.target_age_bands.data = measure.age_band_list
         form.field_of_action_id.data = measure.field_of_action_id or 0

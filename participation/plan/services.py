@@ -6,7 +6,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..accounts.permissions import Permission, require, require_admin
-from ..age_bands import AGE_BANDS
+from ..municipalities.band_scheme import band_order, is_band_code
+from ..municipalities.models import Municipality
+from ..municipalities.band_scheme import label as band_label
 from ..errors import NotFound, ValidationError
 from ..extensions import db
 from .models import (DEFAULT_FIELDS_OF_ACTION, FieldOfAction, Measure, MeasureOrigin,
@@ -100,7 +102,14 @@ def responsibles(municipality_id: int) -> list[str]:
                                              Measure.responsible != ""))))
 
 
-def _clean(data: dict) -> dict:
+def _bands_of(municipality_id: int, measure: Measure | None = None) -> set[str]:
+    """A measure targets the municipality's bands, or keeps a band stored before they changed."""
+    municipality = db.session.get(Municipality, municipality_id)
+    return set(municipality.band_groups() if municipality else ()) | set(
+        measure.age_band_list if measure else ())
+
+
+def _clean(data: dict, bands_allowed: set[str]) -> dict:
     clean = {}
     for key, limit in TEXT_LIMITS.items():
         value = (data.get(key) or "").strip()
@@ -119,14 +128,14 @@ def _clean(data: dict) -> dict:
     if field_id and db.session.get(FieldOfAction, field_id) is None:
         raise ValidationError("invalid_field", _l("Dieses Handlungsfeld gibt es nicht."))
     bands = list(data.get("target_age_bands") or [])
-    if any(band not in AGE_BANDS for band in bands):
+    if any(not is_band_code(band) or band not in bands_allowed for band in bands):
         raise ValidationError("invalid_band", _l("Diese Altersgruppe gibt es nicht."))
     starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
     if starts_on and ends_on and ends_on < starts_on:
         raise ValidationError("invalid_dates", _l("Das Ende liegt vor dem Beginn."))
     clean.update(status=status, priority=priority,
                  field_of_action_id=field_id or None,
-                 target_age_bands=",".join(b for b in AGE_BANDS if b in bands),
+                 target_age_bands=",".join(band_order(set(bands))[:-1]),
                  target_migration_background=bool(data.get("target_migration_background")),
                  starts_on=starts_on, ends_on=ends_on, published=bool(data.get("published")))
     return clean
@@ -143,7 +152,8 @@ def _int_or_none(value) -> int | None:
 
 def create_measure(user, municipality_id: int, data: dict) -> Measure:
     require(user, Permission.EDIT_PLAN, municipality_id)
-    measure = Measure(municipality_id=municipality_id, created_by_id=user.id, **_clean(data))
+    measure = Measure(municipality_id=municipality_id, created_by_id=user.id,
+                      **_clean(data, _bands_of(municipality_id)))
     db.session.add(measure)
     db.session.commit()
     return measure
@@ -151,7 +161,7 @@ def create_measure(user, municipality_id: int, data: dict) -> Measure:
 
 def update_measure(user, municipality_id: int, measure_id: int, data: dict) -> Measure:
     measure = measure_for(user, municipality_id, measure_id, Permission.EDIT_PLAN)
-    for key, value in _clean(data).items():
+    for key, value in _clean(data, _bands_of(municipality_id, measure)).items():
         setattr(measure, key, value)
     measure.draft = False  # edited by a person: no longer a raw draft from the hall
     db.session.commit()
@@ -208,8 +218,7 @@ def time_frame(measure: Measure) -> str:
 
 
 def target_groups_text(measure: Measure) -> str:
-    from ..age_bands import AGE_BAND_LABELS
-    parts = [str(AGE_BAND_LABELS[b]) for b in measure.age_band_list]
+    parts = [str(band_label(b)) for b in measure.age_band_list if is_band_code(b)]
     if measure.target_migration_background:
         parts.append(_("Menschen mit Migrationsgeschichte"))
     if measure.target_other:

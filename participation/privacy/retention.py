@@ -15,6 +15,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from ..extensions import db
+from .services import purge_expired
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -29,7 +30,6 @@ def _auto_purge_enabled(app) -> bool:
 
 
 def run_purge(app) -> list[int]:
-    from .services import purge_expired
     days = int(app.config.get("PARTICIPANT_RETENTION_DAYS", 90))
     erased = purge_expired(days)
     if erased:
@@ -67,7 +67,6 @@ def init_app(app):
 @with_appcontext
 def purge_participants(days):
     """Erase participant data of sessions closed more than N days ago."""
-    from .services import purge_expired
     days = current_app.config.get("PARTICIPANT_RETENTION_DAYS", 90) if days is None else days
     if days < 0:
         raise click.BadParameter("days must be 0 or more")

@@ -7,10 +7,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
 from ..accounts.permissions import Permission, require
-from ..errors import DomainError, NotFound
-from ..extensions import db
+from ..errors import DomainError
 from ..safe_redirect import safe_next
-from ..workshops.models import Workshop
+from ..workshops import services as workshop_services
 from . import services
 from .forms import DeleteAccountForm, EraseParticipantsForm
 
@@ -20,9 +19,7 @@ bp = Blueprint("privacy", __name__)
 @bp.route("/w/<int:workshop_id>/erase-participants", methods=["POST"])
 @login_required
 def erase_session(workshop_id):
-    workshop = db.session.get(Workshop, workshop_id)
-    if workshop is None:
-        raise NotFound()
+    workshop = workshop_services.get_workshop(workshop_id)
     require(current_user, Permission.RUN_WORKSHOPS, workshop.municipality_id)
     form = EraseParticipantsForm()
     fallback = url_for("municipalities.detail", municipality_id=workshop.municipality_id)

@@ -15,7 +15,11 @@ from ..accounts.models import Role, User, utcnow
 from ..accounts.permissions import Permission, require
 from ..errors import Conflict, ValidationError
 from ..extensions import db
-from ..workshops.models import Participant, Workshop, WorkshopStatus
+from ..municipalities.models import Municipality
+from ..results.participation import take_snapshot
+from ..workshops import activity
+from ..workshops import queries as workshop_queries
+from ..workshops.models import Workshop, WorkshopStatus
 
 
 def _columns_pointing_at(table_name: str):
@@ -39,13 +43,11 @@ def erase_participant_data(workshop: Workshop, now: datetime | None = None) -> i
     keeping only the aggregate counts of who took part (age bands, channels, answers).
 
     Returns the number of participants deleted. Commits once."""
-    ids = db.select(Participant.id).where(Participant.workshop_id == workshop.id).scalar_subquery()
-    count = db.session.scalar(
-        db.select(func.count()).select_from(Participant).where(Participant.workshop_id == workshop.id))
-    from ..results.participation import take_snapshot
+    ids = workshop_queries.participant_ids(workshop.id)
+    count = workshop_queries.participant_counts(workshop.id)["total"]
     take_snapshot(workshop.id)  # "who took part" keeps its aggregate counts
     _unlink("participant", ids)
-    db.session.execute(db.delete(Participant).where(Participant.workshop_id == workshop.id))
+    workshop_queries.delete_participants(workshop.id)
     workshop.participant_data_erased_at = now or utcnow()
     db.session.commit()
     return count or 0
@@ -66,12 +68,7 @@ def purge_expired(days: int, now: datetime | None = None) -> list[int]:
     Returns the ids of the sessions erased now (already erased ones are skipped)."""
     now = now or utcnow()
     cutoff = now - timedelta(days=days)
-    due = list(db.session.scalars(
-        db.select(Workshop).where(Workshop.status == WorkshopStatus.CLOSED.value,
-                                  Workshop.closed_at.is_not(None),
-                                  Workshop.closed_at <= cutoff,
-                                  Workshop.participant_data_erased_at.is_(None))
-        .order_by(Workshop.id)))
+    due = workshop_queries.closed_before(cutoff)
     for workshop in due:
         erase_participant_data(workshop, now)
     return [workshop.id for workshop in due]
@@ -83,15 +80,10 @@ def _iso(value):
 
 def export_account(user: User) -> dict:
     """Everything stored about this person's account, as plain JSON-able data."""
-    from ..ideas.models import ModerationAction
-    from ..municipalities.models import Municipality
     memberships = db.session.scalars(
         db.select(Municipality).where(Municipality.id.in_(user.municipality_ids)).order_by(Municipality.name))
-    workshops = db.session.scalars(
-        db.select(Workshop).where(Workshop.created_by_id == user.id).order_by(Workshop.id))
-    actions = db.session.scalars(
-        db.select(ModerationAction).where(ModerationAction.user_id == user.id)
-        .order_by(ModerationAction.id))
+    workshops = workshop_queries.created_by(user.id)
+    actions = activity.actions_by(user.id)
     return {
         "account": {
             "id": user.id, "email": user.email, "name": user.name, "role": user.role,

@@ -2,6 +2,8 @@
 
 
 def init_app(app):
-    from . import live, routes
+    # Imported at init: the blueprint, the ORM listeners and the signal receivers.
+    from . import live, receivers, routes
     app.register_blueprint(routes.bp)
     live.install()  # `representation:update` while residents join
+    receivers.connect()

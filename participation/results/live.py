@@ -15,12 +15,15 @@ import time
 
 from flask import current_app, has_app_context
 from flask_babel import force_locale
+from flask_socketio import join_room
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, object_session
 
 from .. import live
 from ..extensions import db, socketio
 from ..i18n import STAFF_LANGUAGES, page_language
+from ..ideas.models import Idea
+from ..voting.models import Dot
 from ..workshops.models import Participant, Workshop
 from .representation import participation_counts, representation
 
@@ -56,7 +59,6 @@ def payload(workshop, counts: dict | None = None) -> dict:
 
 def join_rooms(client) -> None:
     """On connect: facilitators and projectors listen in their language's room."""
-    from flask_socketio import join_room
     if client.role == live.ROLE_FACILITATOR:
         join_room(room(client.workshop_id, FACILITATORS, live_locale()))
     elif client.role == live.ROLE_PROJECTOR:
@@ -174,8 +176,6 @@ def install() -> None:
         return
     event.listen(Participant, "after_insert", _participant_inserted)
     # A participant counts once they did something (issue 13): ideas and dots change it.
-    from ..ideas.models import Idea
-    from ..voting.models import Dot
     event.listen(Idea, "after_insert", _participant_inserted)
     event.listen(Dot, "after_insert", _participant_inserted)
     event.listen(Workshop, "after_update", _workshop_updated)

@@ -5,6 +5,7 @@ from sqlalchemy import func
 
 from ..age_bands import AGE_BANDS, NO_ANSWER
 from ..extensions import db
+from ..integrity.services import acted_filter
 from ..workshops.models import Participant
 from .models import WorkshopParticipationSnapshot
 from .tallies import CHANNELS, normal_band, normal_channel
@@ -20,7 +21,6 @@ def empty_counts() -> dict:
 def counts_of_participants(workshop_id: int) -> dict:
     """The stored participants of the session who did something (an idea or a dot), counted
     per age band, channel and answer: a join alone (a second browser, a script) is no voice."""
-    from ..integrity.services import acted_filter
     counts = empty_counts()
     rows = db.session.execute(
         db.select(Participant.age_band, Participant.channel, Participant.migration_background,
@@ -29,7 +29,8 @@ def counts_of_participants(workshop_id: int) -> dict:
         .group_by(Participant.age_band, Participant.channel, Participant.migration_background))
     for band, channel, migration, n in rows:
         counts["total"] += n
-        counts["by_age_band"][normal_band(band)] += n
+        key = normal_band(band)
+        counts["by_age_band"][key] = counts["by_age_band"].get(key, 0) + n
         counts["by_channel"][normal_channel(channel)] += n
         if migration == "yes":
             counts["migration_yes"] += n
@@ -41,7 +42,8 @@ def counts_of_participants(workshop_id: int) -> dict:
 def add_counts(a: dict, b: dict) -> dict:
     return {
         "total": a["total"] + b["total"],
-        "by_age_band": {k: a["by_age_band"].get(k, 0) + b["by_age_band"].get(k, 0) for k in BANDS},
+        "by_age_band": {k: a["by_age_band"].get(k, 0) + b["by_age_band"].get(k, 0)
+                        for k in (*BANDS, *a["by_age_band"], *b["by_age_band"])},
         "by_channel": {c: a["by_channel"].get(c, 0) + b["by_channel"].get(c, 0) for c in CHANNELS},
         "migration_yes": a["migration_yes"] + b["migration_yes"],
         "migration_no": a["migration_no"] + b["migration_no"],
@@ -54,7 +56,8 @@ def snapshot_counts(workshop_id: int) -> dict | None:
     if snap is None:
         return None
     return {"total": snap.total,
-            "by_age_band": {b: int((snap.by_age_band or {}).get(b, 0)) for b in BANDS},
+            "by_age_band": {b: int((snap.by_age_band or {}).get(b, 0))
+                            for b in (*BANDS, *(snap.by_age_band or {}))},
             "by_channel": {c: int((snap.by_channel or {}).get(c, 0)) for c in CHANNELS},
             "migration_yes": snap.migration_yes, "migration_no": snap.migration_no}
 

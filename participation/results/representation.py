@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..age_bands import AGE_BANDS
-from ..municipalities.band_scheme import aggregate, people_of
+from ..municipalities.band_scheme import aggregate, common_groups, is_band_code, people_of
 from ..municipalities.band_scheme import label as band_label
 from ..extensions import db
 from ..municipalities.models import Municipality
@@ -72,14 +72,17 @@ def representation(workshop, counts: dict | None = None) -> dict:
     municipality = db.session.get(Municipality, workshop.municipality_id)
     if counts is None:
         counts = participation_counts(workshop.id)
-    # The municipality's bands: the six standard ones, or neighbours merged (band_scheme.py).
-    groups = municipality.band_groups() if municipality else AGE_BANDS
-    by_band = aggregate({band: counts["by_age_band"].get(band, 0) for band in AGE_BANDS}, groups)
+    # The municipality's bands (band_scheme.py); where an answer given before the bands
+    # changed reaches over a limit ("65-79" under 65-74 and 75+), those bands are pooled.
+    scheme = municipality.band_groups() if municipality else AGE_BANDS
+    answered = [band for band, n in counts["by_age_band"].items() if n and is_band_code(band)]
+    groups = common_groups(scheme, answered)
+    by_band = aggregate(counts["by_age_band"], groups)
     by_channel = empty_channels()
     by_channel.update({c: counts["by_channel"].get(c, 0) for c in CHANNELS})
     total = counts["total"]
     with_band = sum(by_band.values())
-    population = municipality.population_by_band() if municipality else {}
+    population = aggregate(municipality.population_by_band(), groups) if municipality else {}
     pop_total = sum(population.get(band, 0) for band in groups)
     small = with_band < MIN_ANSWERS
     bands, under = [], []
@@ -105,11 +108,20 @@ def representation(workshop, counts: dict | None = None) -> dict:
                          "by_channel": {c: by_channel[c] for c in CHANNELS}},
         "has_population": pop_total > 0,
         "small_numbers": small,
+        "pooled_note": _pooled_note(scheme, groups),
         "bands": bands,
         "under_represented": under,
         "summary": _summary(total, with_band, pop_total, under),
         "migration": migration_comparison(workshop, municipality, counts),
     }
+
+
+def _pooled_note(scheme, groups) -> str:
+    if tuple(scheme) == tuple(groups):
+        return ""
+    return _("Einige Teilnehmende haben ihr Alter in früheren Altersgruppen angegeben. Damit "
+             "niemand geraten wird, sind hier zusammengefasst: %(groups)s.", groups=", ".join(
+                 str(band_label(g)) for g in groups if g not in scheme))
 
 
 def _summary(total: int, with_band: int, pop_total: int, under: list) -> str:

@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from ..age_bands import AGE_BANDS, NO_ANSWER
 from ..extensions import db
+from ..municipalities.band_scheme import is_band_code
 from ..ideas.models import Cluster, Idea, IdeaStatus
 from ..voting.models import Dot
 from ..workshops.models import Channel
@@ -25,7 +26,8 @@ def empty_channels() -> dict[str, int]:
 
 
 def normal_band(value) -> str:
-    return value if value in AGE_BANDS else NO_ANSWER
+    """The stored answer ("65-74", "75+", an older "65-79"), or NO_ANSWER."""
+    return value if is_band_code(value) else NO_ANSWER
 
 
 def normal_channel(value) -> str:
@@ -56,7 +58,8 @@ def idea_tallies(workshop_id: int) -> tuple[list[Idea], dict[int, dict]]:
         if tally is None:
             continue  # the idea is hidden or pending: not part of the results
         tally["dots"] += 1
-        tally["by_age_band"][normal_band(band)] += 1
+        key = normal_band(band)
+        tally["by_age_band"][key] = tally["by_age_band"].get(key, 0) + 1
         tally["by_channel"][normal_channel(channel)] += 1
     return visible, tallies
 

@@ -8,30 +8,37 @@ counts more. Dots without an age band keep the weight 1: nothing is known to sca
 A band that placed no dots cannot be scaled up from nothing; it simply adds nothing.
 """
 from ..age_bands import AGE_BANDS, NO_ANSWER
-from ..municipalities.band_scheme import members
+from ..municipalities.band_scheme import aggregate, common_groups, group_of, is_band_code
 
 
 def band_weights(dots_per_band: dict[str, int], population: dict[str, int]) -> dict[str, float] | None:
     """Weights per age band, or None when the Kommunalprofil has no age structure.
 
-    `population` is keyed by the municipality's bands; where it merged standard bands (for
-    example "65+"), the dots of its members are pooled and each member gets the same weight.
+    `population` is keyed by the municipality's bands, `dots_per_band` by the bands the dots
+    were placed in (the residents' answers). They are compared in the finest bands both fit
+    into (band_scheme.common_groups): dots of the standard band "65-79" under a population in
+    "65+" are pooled with "80+", and an old answer "65-79" under a scheme with 65-74 and 75+
+    pools those two. Every band inside one group gets the group's weight.
     """
-    groups = (list(population) if any(g not in AGE_BANDS for g in population)
-              else list(AGE_BANDS))
-    pop_total = sum(population.get(group, 0) for group in groups)
+    answered = [b for b, n in dots_per_band.items() if n and is_band_code(b)]
+    groups = common_groups(list(population), answered)
+    pooled_population = aggregate(population, groups)
+    pop_total = sum(pooled_population.values())
     if pop_total <= 0:
         return None
-    group_dots = {g: sum(dots_per_band.get(b, 0) for b in members(g)) for g in groups}
+    group_dots = aggregate({b: n for b, n in dots_per_band.items() if is_band_code(b)}, groups)
     known_total = sum(group_dots.values())
     weights = {NO_ANSWER: 1.0}
+    group_weight = {}
     for group in groups:
         dots = group_dots[group]
         weight = 0.0
         if dots > 0 and known_total > 0:
-            weight = (population.get(group, 0) / pop_total) / (dots / known_total)
-        for band in members(group):
-            weights[band] = weight
+            weight = (pooled_population[group] / pop_total) / (dots / known_total)
+        group_weight[group] = weight
+    for band in {*population, *dots_per_band, *AGE_BANDS}:
+        if is_band_code(band) and group_of(band, groups) is not None:
+            weights[band] = group_weight[group_of(band, groups)]
     return weights
 
 

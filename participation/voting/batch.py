@@ -13,24 +13,25 @@ once, and only then wakes the waiting handlers, which ack. A crash before the co
 loses only unacknowledged dots, which the phones resend with the same client_id.
 
 In threading mode (the tests' test client) the same code runs in the caller's session,
-one dot per transaction.
+one dot per transaction (`write_now`).
+
+The rules of one dot are in rules.py; this module never imports services.py.
 """
 import logging
 import threading
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import bindparam, update
+from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from .. import live
-from ..errors import DomainError, ValidationError
+from ..errors import DomainError
 from ..extensions import db, socketio
-from ..ideas import services as idea_services
-from ..ideas.models import Idea, IdeaStatus
+from ..ideas import queries as idea_queries
+from ..workshops import queries as workshop_queries
 from ..workshops import services as workshop_services
-from ..workshops.models import Participant
-from . import tally
+from . import queries, rules, signals, tally
 from .models import Dot
 
 log = logging.getLogger(__name__)
@@ -64,43 +65,31 @@ def _statements() -> dict:
     """The batch's queries, built once per process with bound parameters: building the
     SQL expressions again for every batch was a third of a single dot's CPU (cProfile)."""
     if not _STATEMENTS:
-        ids = bindparam("ids", expanding=True)
         _STATEMENTS.update(
-            participants=db.select(Participant).where(Participant.id.in_(ids))
-            .order_by(Participant.id).with_for_update(),
             existing=db.select(Dot).where(
                 Dot.workshop_id.in_(bindparam("workshops", expanding=True)),
-                Dot.client_id.in_(bindparam("client_ids", expanding=True))),
-            ideas=db.select(Idea).where(Idea.id.in_(bindparam("ids", expanding=True))),
-            count_up=update(Idea).where(Idea.id == bindparam("idea"))
-            .values(dot_count=Idea.dot_count + bindparam("n")).returning(Idea.dot_count)
-            .execution_options(synchronize_session=False))
+                Dot.client_id.in_(bindparam("client_ids", expanding=True))))
     return _STATEMENTS
 
 
 class _BatchState:
     def __init__(self, requests):
-        from . import services
-        self.services = services
         pids = sorted({r[1] for r in requests if isinstance(r[1], int)})
         # The lock first: on SQLite the batch's first statement takes the database's write
         # lock, so no read snapshot can go stale; on PostgreSQL the participants' rows are
         # locked in id order (no deadlock between processes), which serialises one
         # participant's tabs and phones across processes.
         if pids:
-            services.take_sqlite_write_lock(pids[0])
+            workshop_queries.take_sqlite_write_lock(pids[0])
         statements = _statements()
-        self.participants = {p.id: p for p in db.session.scalars(
-            statements["participants"], {"ids": pids})} if pids else {}
+        self.participants = workshop_queries.lock_participants(pids)
         keys = {(r[0], r[3]) for r in requests}
         workshop_ids = sorted({r[0] for r in requests if isinstance(r[0], int)})
         client_ids = sorted({r[3] for r in requests})
         self.existing = {(d.workshop_id, d.client_id): d for d in db.session.scalars(
             statements["existing"], {"workshops": workshop_ids, "client_ids": client_ids})
             if (d.workshop_id, d.client_id) in keys}
-        idea_ids = sorted({r[2] for r in requests if isinstance(r[2], int)})
-        self.ideas = {i.id: i for i in db.session.scalars(
-            statements["ideas"], {"ids": idea_ids})} if idea_ids else {}
+        self.ideas = idea_queries.ideas_by_id(r[2] for r in requests)
         self.mine = {}       # participant -> {idea: active dots of the current phase}
         self.new = []        # (request index, Dot) to insert
         self.placed = {}     # (workshop, client_id) -> idea of a dot placed in this batch
@@ -109,51 +98,38 @@ class _BatchState:
         if participant_id not in self.mine:
             pids = [pid for pid, p in self.participants.items()
                     if pid not in self.mine and p.workshop_id == workshop.id]
-            self.mine.update(self.services.dots_of(workshop, pids))
+            self.mine.update(queries.dots_of(workshop, pids))
         return self.mine[participant_id]
 
     def place_one(self, workshop_id, participant_id, idea_id, client_id):
-        services = self.services
         participant = self.participants.get(participant_id)
         if participant is None:
-            raise services.participant_gone()
+            raise rules.participant_gone()
         key = (workshop_id, client_id)
         existing = self.existing.get(key)
         if existing is not None:
-            services._own(existing, participant_id)
+            rules.own(existing, participant_id)
             return {"repeat": True, "participant_id": participant_id,
                     "idea_id": existing.idea_id, "workshop_id": workshop_id}
         if key in self.placed:
             owner, placed_idea = self.placed[key]
             if owner != participant_id:
-                raise ValidationError("invalid", _l("Diese Kennung ist schon vergeben."))
+                raise rules.id_taken()
             return {"repeat": True, "participant_id": participant_id, "idea_id": placed_idea,
                     "workshop_id": workshop_id}
         workshop = workshop_services.get_workshop(workshop_id)
         workshop_services.require_open(workshop, participant_id, "dots")
-        from ..integrity.services import require_ticket_for_dot
-        require_ticket_for_dot(workshop, participant)
-        idea = self.ideas.get(idea_id) if isinstance(idea_id, int) else None
-        if idea is None or idea.workshop_id != workshop_id:
-            raise idea_services.IdeaNotFound()
-        if idea.status != IdeaStatus.VISIBLE.value:
-            raise idea_services.IdeaNotFound()
-        if idea.phase != workshop.phase:
-            raise DomainError("wrong_phase", _l("Punkte gibt es nur für Ideen der aktuellen Phase."))
+        signals.dot_checking.send(workshop, participant=participant)  # integrity: tickets
+        idea = idea_queries.require_dottable(
+            self.ideas.get(idea_id) if isinstance(idea_id, int) else None, workshop_id)
         mine = self._my_dots(workshop, participant_id)
-        if sum(mine.values()) >= workshop.dots_per_participant:
-            raise DomainError("budget_exhausted", _l("Sie haben alle Ihre Punkte vergeben."))
-        if mine.get(idea.id, 0) >= workshop.max_dots_per_idea:
-            raise DomainError("idea_limit_reached", _l(
-                "Mehr als %(n)s Punkte pro Idee gehen nicht.", n=workshop.max_dots_per_idea))
+        rules.check_new_dot(workshop, idea, mine)
         mine[idea.id] = mine.get(idea.id, 0) + 1
         self.placed[key] = (participant_id, idea.id)
         dot = Dot(workshop_id=workshop_id, idea_id=idea.id, participant_id=participant_id,
                   phase=workshop.phase, age_band=participant.age_band,
                   channel=participant.channel, client_id=client_id)
-        me = {"participant_id": participant_id,
-              "dots_left": max(0, workshop.dots_per_participant - sum(mine.values())),
-              "my_dots": {str(k): v for k, v in mine.items()}}
+        me = rules.me_payload(workshop, participant_id, mine)
         result = {"me": me, "dots": None, "repeat": False, "participant_id": participant_id,
                   "workshop_id": workshop_id, "idea_id": idea.id}
         self.new.append((result, dot))
@@ -171,8 +147,7 @@ class _BatchState:
             per_idea.setdefault(result["idea_id"], []).append(result)
         # In id order: two processes' batches never wait for each other's ideas in a circle.
         for idea_id, results in sorted(per_idea.items()):
-            total = db.session.scalar(_statements()["count_up"],
-                                      {"idea": idea_id, "n": len(results)})
+            total = idea_queries.add_dots(idea_id, len(results))
             for n, result in enumerate(results):
                 result["dots"] = total - len(results) + n + 1
 
@@ -186,7 +161,7 @@ def place_each(requests) -> list:
             out.extend(place([request]))
         except IntegrityError:
             db.session.rollback()
-            out.append(DomainError("invalid", _l("Diese Kennung ist schon vergeben.")))
+            out.append(rules.id_taken())
     return out
 
 
@@ -194,32 +169,33 @@ def finish(result, sid=None) -> dict:
     """After the commit: the ack's fields, the tally mark and `me:updated` to the
     participant's other sockets (the sending socket `sid` has `me` in its ack; with no
     other socket in this process and no message queue, nothing is sent at all)."""
-    from . import services
     tally.mark_dirty(result["workshop_id"])
     if result["repeat"]:
         workshop = workshop_services.get_workshop(result["workshop_id"])
-        return services._result(workshop, result["participant_id"], result["idea_id"], True)
+        return {"me": rules.me_dict(workshop, result["participant_id"]),
+                "dots": idea_queries.dot_count(result["idea_id"]), "repeat": True}
     room = live.participant_room(result["participant_id"])
     if live.others_may_listen(room, sid):
         live.broadcast("me:updated", result["me"], room, skip_sid=sid)
     return {"me": result["me"], "dots": result["dots"], "repeat": False}
 
 
-def add_dot(workshop_id: int, participant_id: int, idea_id, client_id: str, sid=None) -> dict:
-    request = (workshop_id, participant_id, idea_id, client_id, sid)
-    if current_app.config.get("ASYNC_MODE") not in ("eventlet", "gevent"):
-        try:
-            (result,) = place([request[:4]])
-        except IntegrityError:
-            db.session.rollback()
-            (result,) = place_each([request[:4]])
-        if isinstance(result, DomainError):
-            raise result
-        return finish(result, sid)
-    result = _writer(current_app._get_current_object()).submit(request)
-    if isinstance(result, Exception):
-        raise result
-    return result
+def write_now(request) -> dict | Exception:
+    """One dot in the caller's own transaction (threading mode): the result of `finish`,
+    or the DomainError it broke."""
+    try:
+        (result,) = place([request[:4]])
+    except IntegrityError:
+        db.session.rollback()
+        (result,) = place_each([request[:4]])
+    if isinstance(result, DomainError):
+        return result
+    return finish(result, request[4])
+
+
+def write_grouped(request) -> dict | Exception:
+    """Hand the dot to this process's writer green thread and wait for its commit."""
+    return _writer(current_app._get_current_object()).submit(request)
 
 
 class _Slot:

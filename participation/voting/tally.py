@@ -28,6 +28,8 @@ from flask import current_app
 
 from .. import live
 from ..extensions import db, socketio
+from ..ideas import services as idea_services
+from ..workshops import services as workshop_services
 
 log = logging.getLogger(__name__)
 
@@ -199,12 +201,10 @@ def _changed(sent: dict, counts: dict) -> dict:
 
 
 def _dot_counts(workshop_id: int) -> dict[str, int]:
-    from ..ideas import services as idea_services
     return {str(key): value for key, value in idea_services.dot_counts(workshop_id).items()}
 
 
 def _participant_counts(workshop_id: int) -> dict:
-    from ..workshops import services as workshop_services
     return workshop_services.participant_counts(workshop_id)
 
 

@@ -13,8 +13,7 @@ from ..errors import DomainError
 from ..live import caps
 from ..live import (ROLE_FACILITATOR, ROLE_PARTICIPANT, ROLE_PROJECTOR,
                     LiveClient, get_bool, get_choice, get_int, live_event)
-from ..voting import tally
-from . import cookies, services
+from . import cookies, flow, services, signals
 from .snapshot import snapshot
 
 log = logging.getLogger(__name__)
@@ -78,10 +77,10 @@ def on_connect(auth=None):
         else:
             join_room(live.participant_room(client.participant_id))
             join_room(live.phone_room(client.workshop_id, live.phone_shard(request.sid)))
-        from ..results import live as live_representation
-        live_representation.join_rooms(client)
         live.register_client(client)
-        tally.ensure_ticker(client.workshop_id)  # baseline before the snapshot
+        # Results join their rooms; voting starts the tally ticker (its baseline before
+        # the snapshot).
+        signals.client_connecting.send(client)
         emit("session:snapshot", snapshot(client.workshop_id, client.role, client.participant_id))
     except DomainError as error:
         live.unregister_client(request.sid)
@@ -155,9 +154,29 @@ def on_timer_stop(client, payload):
     return _workshop_ack(services.stop_timer(client.workshop_id, client.user_id))
 
 
-@live_event("spotlight:set", roles=FACILITATOR_ONLY, allowed={"idea_id"})
-def on_spotlight(client, payload):
-    """Facilitator puts one idea (or none) in the spotlight of the projector."""
+@live_event("flow:step", roles=FACILITATOR_ONLY, allowed={"step"})
+def on_step(client, payload):
+    """Facilitator: collect, open dotting, close dotting (done) for the current phase."""
     require_facilitator(client)
-    idea_id = get_int(payload, "idea_id", nullable=True)
-    return _workshop_ack(services.set_spotlight(client.workshop_id, idea_id, client.user_id))
+    step = get_choice(payload, "step", flow.STEPS)
+    return _workshop_ack(services.set_step(client.workshop_id, step, client.user_id))
+
+
+@live_event("flow:hide_counts", roles=FACILITATOR_ONLY, allowed={"hidden"})
+def on_hide_counts(client, payload):
+    """Facilitator: hide the counts from phones and projector while dotting is open."""
+    require_facilitator(client)
+    hidden = get_bool(payload, "hidden")
+    return _workshop_ack(services.set_hide_counts(client.workshop_id, hidden, client.user_id))
+
+
+@live_event("display:set", roles=FACILITATOR_ONLY, allowed={"mode", "seconds", "top_n"})
+def on_display(client, payload):
+    """Facilitator: the projector's view (mode), page pace (seconds) and top N."""
+    require_facilitator(client)
+    mode = get_choice(payload, "mode", flow.DISPLAY_MODES, required=False)
+    seconds = get_int(payload, "seconds", minimum=flow.MIN_SECONDS, maximum=flow.MAX_SECONDS,
+                      required=False)
+    top_n = get_int(payload, "top_n", minimum=1, maximum=flow.MAX_TOP_N, required=False)
+    return _workshop_ack(services.set_display(client.workshop_id, client.user_id, mode=mode,
+                                              seconds=seconds, top_n=top_n))

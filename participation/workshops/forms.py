@@ -7,6 +7,7 @@ from wtforms import (BooleanField, DateTimeLocalField, IntegerField, RadioField,
                      StringField, TextAreaField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from . import join_bands
 from ..age_bands import AGE_BAND_LABELS, AGE_BANDS, NO_ANSWER
 from .language_forms import SessionLanguagesMixin
 from .models import Channel, ModerationMode
@@ -88,6 +89,7 @@ class WorkshopForm(SessionLanguagesMixin, FlaskForm):
 class JoinForm(FlaskForm):
     """Only the fields the session asks for are shown and read (see `for_workshop`).
     No nickname: nothing ever showed it, so asking for one only collected data."""
+    # The choices are the municipality's bands (join_bands.py), set in for_workshop.
     age_band = SelectField(_l("Ihr Alter (freiwillig)"), default=NO_ANSWER,
                            choices=[(NO_ANSWER, AGE_BAND_LABELS[NO_ANSWER])]
                            + [(band, AGE_BAND_LABELS[band]) for band in AGE_BANDS])
@@ -111,6 +113,8 @@ class JoinForm(FlaskForm):
             form.ticket.data = request.args.get("karte", "")
         if not workshop.ask_age_band:
             del form.age_band
+        else:
+            form.age_band.choices = join_bands.choices(workshop)
         if not workshop.ask_migration_background:
             del form.migration_background
         return form

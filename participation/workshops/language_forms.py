@@ -8,7 +8,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from ..i18n import LANGUAGES
 from .session_languages import (LIBRARY_THEMES, MAX_QUESTION_LENGTH, PHASE_KEYS,
                                 QUESTION_LANGUAGES, SOURCE_LANGUAGE, languages_of,
-                                library_questions, questions_of)
+                                library_questions, missing_questions, question_in, questions_of)
 
 PHASE_LABELS = {"kritik": _l("Kritik"), "utopie": _l("Utopie"),
                 "verwirklichung": _l("Verwirklichung")}
@@ -64,6 +64,5 @@ for _code in QUESTION_LANGUAGES:
 
 def init_templates(app) -> None:
     """Names the set-up form, the console and the list use for languages and phases."""
-    from .session_languages import missing_questions, question_in
     app.jinja_env.globals.update(languages_all=LANGUAGES, phase_labels=PHASE_LABELS,
                                  missing_questions_for=missing_questions, question_in=question_in)

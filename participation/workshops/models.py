@@ -20,6 +20,7 @@ class Phase(str, enum.Enum):
 
 
 PHASE_ORDER = [Phase.KRITIK, Phase.UTOPIE, Phase.VERWIRKLICHUNG]
+PHASES = tuple(p.value for p in PHASE_ORDER)
 
 
 class ModerationMode(str, enum.Enum):

@@ -8,8 +8,10 @@ from flask_babel import format_date, format_time
 from flask_babel import lazy_gettext as _l
 
 from ..accounts.models import utcnow
+from ..errors import ValidationError
 from ..extensions import db
 from .models import Channel, Participant, WorkshopStatus
+from .queries import iso
 
 IDEAS = "ideas"
 DOTS = "dots"
@@ -61,7 +63,6 @@ def may_join(workshop, now=None) -> bool:
 
 def check_order(values: dict) -> None:
     """Each window's start lies before its end. `values` holds the four column names."""
-    from ..errors import ValidationError
     for action in ACTIONS:
         start, end = values.get(f"online_{action}_from"), values.get(f"online_{action}_until")
         if start is not None and end is not None and end <= start:
@@ -71,7 +72,6 @@ def check_order(values: dict) -> None:
 
 def window_dict(workshop, now=None) -> dict:
     """For the pages and the snapshot: the dates and whether each window is open now."""
-    from .services import iso
     return {"ideas_from": iso(workshop.online_ideas_from),
             "ideas_until": iso(workshop.online_ideas_until),
             "dots_from": iso(workshop.online_dots_from),

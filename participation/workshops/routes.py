@@ -4,6 +4,7 @@ from flask import (Blueprint, Response, current_app, flash, redirect, render_tem
                    send_from_directory, url_for)
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
 
 from ..accounts.permissions import Permission, can, require
@@ -11,7 +12,7 @@ from ..errors import DomainError
 from ..extensions import limiter
 from ..municipalities.services import get_municipality, municipality_for
 from ..live import NAMESPACE
-from . import cookies, join_codes, lookup, online, services
+from . import cookies, join_codes, lookup, online, services, signals
 from .forms import JoinForm, WorkshopForm
 from .models import Channel, WorkshopStatus
 from .public_url import join_url
@@ -194,13 +195,10 @@ def qr(workshop_id):
 # --- residents ----------------------------------------------------------------------------
 
 def _closed_page(workshop):
-    from ..results.services import public_results_available
-    results_url = None
-    # Link the public results only when residents may read them (published and closed).
-    if workshop is not None and workshop.join_code and public_results_available(workshop):
-        results_url = url_for("results.public", code=workshop.join_code)
+    # Results add the link to the public results when residents may read them.
+    links = signals.collect(signals.closed_page_requested, workshop) if workshop else {}
     return render_template("workshops/join_closed.html", workshop=workshop,
-                           results_url=results_url), 404
+                           results_url=links.get("results_url")), 404
 
 
 @bp.route("/j")
@@ -223,8 +221,8 @@ def _participant(workshop):
 
 
 def _join_limit_key():
-    from ..integrity.services import join_limit_key
-    return join_limit_key()
+    """Joins are limited per address AND session: a hall's Wi-Fi is one address for all."""
+    return f"join:{request.view_args.get('code', '')}:{get_remote_address()}"
 
 
 def _join_rate_limit():
@@ -234,7 +232,6 @@ def _join_rate_limit():
 @bp.route("/j/<code>", methods=["GET", "POST"])
 @limiter.limit(_join_rate_limit, methods=["POST"], key_func=_join_limit_key)
 def join(code):
-    from ..integrity import services as integrity
     workshop, canonical = _resident_workshop(code)
     if canonical and canonical != code and request.method == "GET":
         return redirect(url_for("workshops.join", code=canonical))
@@ -250,9 +247,11 @@ def join(code):
         form.channel.data = Channel.ONLINE.value
     if form.validate_on_submit():
         try:
-            ticket = integrity.check_admission(workshop, getattr(form, "ticket", None) and form.ticket.data)
+            # Integrity checks the cap and the entry ticket, then uses the ticket.
+            checks = signals.join_checking.send(
+                workshop, ticket=getattr(form, "ticket", None) and form.ticket.data)
             participant = services.join(workshop.id, locale=str(get_locale()), **form.answers())
-            integrity.admit(ticket, participant)
+            signals.participant_admitted.send(participant, checks=checks)
         except DomainError as error:
             flash(str(error.message), "error")
             form.errors_from_rules = True
@@ -293,8 +292,5 @@ def service_worker():
 
 
 def _kiosk_config(workshop, participant) -> dict:
-    """The hall's shared tablet adds "Fertig – nächste Person" and the idle return."""
-    if "assist.kiosk_next" not in current_app.view_functions:
-        return {}
-    from ..assist.routes import kiosk_config
-    return kiosk_config(workshop, participant)
+    """The hall's shared tablet adds "Fertig – nächste Person" and the idle return (assist)."""
+    return signals.collect(signals.live_page_config_requested, workshop, participant=participant)

@@ -81,13 +81,13 @@ def test_questions_and_translations_across_languages(open_page, live_server):
     entry = helper.locator(".queue-entry", has_text=ARABIC_IDEA)
     expect(entry.locator("select[name=language]")).to_have_value("de")
     entry.locator("textarea[name=text]").fill(ARABIC_IDEA_DE)
-    entry.locator("button[type=submit]").click()
+    entry.get_by_role("button", name="Übersetzung speichern").click()
     expect(helper.locator(".flash, [role=status], .notice").first).to_be_visible()
     expect(helper.locator(".queue-entry", has_text=ARABIC_IDEA)).to_have_count(0)
     entry = helper.locator(".queue-entry", has_text=GERMAN_IDEA)
     entry.locator("select[name=language]").select_option("ar")
     entry.locator("textarea[name=text]").fill(GERMAN_IDEA_AR)
-    entry.locator("button[type=submit]").click()
+    entry.get_by_role("button", name="Übersetzung speichern").click()
     screenshot(helper, "languages-helper-queue")
 
     # The projector shows the German translation and marks the original language.
@@ -96,6 +96,11 @@ def test_questions_and_translations_across_languages(open_page, live_server):
     expect(wall.locator("[data-original-mark]")).to_have_text("Original auf Arabisch")
     expect(projector.locator(".wall-card .idea-text", has_text=GERMAN_IDEA)).to_be_visible()
     screenshot(projector, "languages-projector", full_page=False)
+    # The console's incoming cards read the same: German, the original marked beside it.
+    mod = console.locator(".mod-card", has=console.locator("[data-original-mark]"))
+    expect(mod.locator(".idea-text")).to_have_text(ARABIC_IDEA_DE)
+    expect(mod.locator("[data-original-mark]")).to_have_text(f"Original auf Arabisch: {ARABIC_IDEA}")
+    expect(console.locator(".mod-card .idea-text", has_text=GERMAN_IDEA)).to_be_visible()
 
     # The Arabic phone reads the German idea in Arabic, the original one tap away.
     card = arabic_phone.locator(".idea-card", has=arabic_phone.locator("[data-original-toggle]"))
@@ -110,3 +115,4 @@ def test_questions_and_translations_across_languages(open_page, live_server):
     for page in (projector, arabic_phone):
         assert page.evaluate("() => window.__sameDocument === true"), "the page was reloaded"
         assert page.errors == []
+    assert console.errors == []

@@ -112,6 +112,8 @@ ROUTE_ACCESS = {
     "assist.helper_by_key": PUBLIC,    # the URL carries a short-lived key for one session
     "assist.translate": member(P.RUN_WORKSHOPS),
     "assist.translate_by_key": PUBLIC,  # the helper link's key; an unknown key changes nothing
+    "assist.correct_language": member(P.RUN_WORKSHOPS),
+    "assist.correct_language_by_key": PUBLIC,  # the helper link's key; an unknown key changes nothing
     "assist.kiosk_start": PUBLIC,      # the URL carries a key signed for one session
     "assist.kiosk_next": PUBLIC,
     # insights (JSON; no login page to redirect to, so anonymous gets 401)

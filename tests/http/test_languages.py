@@ -126,3 +126,61 @@ def test_bad_translation_is_refused_and_changes_nothing(client, session_with_ide
     assert client.post("/h/forged/translate", data={"idea": idea_ar.id, "language": "de",
                                                          "text": "x"}).status_code == 303
     assert db.session.scalar(db.select(db.func.count()).select_from(IdeaTranslation)) == 0
+
+
+def test_helper_corrects_a_paper_cards_language_and_translations_follow(client, session_with_ideas):
+    """A German-speaking helper typed an Arabic paper card: it is stored as German, so the
+    queue asks for Arabic and Turkish translations and the wall would show it unmarked. The
+    helper corrects the language; the Arabic "translation" goes, the Turkish one stays, and
+    the queue now asks for German."""
+    w, idea_ar, idea_de = session_with_ideas
+    card = assist.new_card(w.id)
+    paper, _ = assist.card_idea(w.id, card.id, "مكتبة مفتوحة يوم الأحد", "client-card-0001")
+    assert paper.language == "de"
+    translations.translate_idea(w.id, paper.id, "ar", "مكتبة مفتوحة يوم الأحد")
+    translations.translate_idea(w.id, paper.id, "tr", "Pazar günü açık kütüphane")
+    url = f"/h/{assist.helper_key(w.id)}"
+    page = client.get(f"{url}?card={card.id}").get_data(as_text=True)
+    assert f'data-language-fix="{paper.id}"' in page and "Sprache korrigieren" in page
+
+    response = client.post(url + "/language", data={"idea": paper.id, "written_in": "ar"})
+    assert response.status_code == 303 and response.headers["Location"].endswith("#translations")
+    db.session.refresh(paper)
+    assert paper.language == "ar"
+    rows = db.session.scalars(db.select(IdeaTranslation).where(IdeaTranslation.idea_id == paper.id)).all()
+    assert [(r.language, r.text) for r in rows] == [("tr", "Pazar günü açık kütüphane")]
+    queue = {entry["idea"].id: (entry["language"], entry["wanted"]) for entry in translations.queue(w.id)}
+    assert queue[paper.id] == ("ar", ["de"])
+    assert "Die Sprache der Idee ist korrigiert." in client.get(url).get_data(as_text=True)
+
+
+def test_language_correction_refuses_bad_input(client, session_with_ideas):
+    w, idea_ar, idea_de = session_with_ideas
+    url = f"/h/{assist.helper_key(w.id)}"
+    client.post(url + "/language", data={"idea": idea_ar.id, "written_in": "xx"})
+    client.post("/h/forged/language", data={"idea": idea_ar.id, "written_in": "de"})
+    client.post(url + "/language", data={"idea": 999999, "written_in": "de"})
+    db.session.refresh(idea_ar)
+    assert idea_ar.language == "ar"
+
+
+def test_public_results_show_ideas_in_the_readers_language_with_the_original_marked(client, session_with_ideas, world):
+    """The public results page showed each idea only as written: a German reader could not
+    read the Arabic idea, an Arabic reader not the German one."""
+    w, idea_ar, idea_de = session_with_ideas
+    translations.translate_idea(w.id, idea_ar.id, "de", "Ein Spielplatz für Kinder")
+    translations.translate_idea(w.id, idea_de.id, "ar", "مزيد من المقاعد في السوق")
+    workshop_services.close_workshop(w.id, world["facilitator"].id)
+    w.results_published = True
+    db.session.commit()
+
+    german = client.get(f"/r/{w.join_code}?lang=de").get_data(as_text=True)
+    assert f'<span dir="auto" lang="de" data-idea-text="{idea_ar.id}">Ein Spielplatz für Kinder</span>' in german
+    assert "Original auf Arabisch" in german and "حديقة للأطفال" in german
+    assert f'data-idea-text="{idea_de.id}">Mehr Bänke am Marktplatz</span>' in german
+    assert f'data-original-mark="{idea_de.id}"' not in german
+
+    arabic = client.get(f"/r/{w.join_code}?lang=ar").get_data(as_text=True)
+    assert f'lang="ar" data-idea-text="{idea_de.id}">مزيد من المقاعد في السوق</span>' in arabic
+    assert f'data-original-mark="{idea_de.id}"' in arabic and "Mehr Bänke am Marktplatz" in arabic
+    assert f'lang="ar" data-idea-text="{idea_ar.id}">حديقة للأطفال</span>' in arabic

@@ -56,3 +56,45 @@ def test_a_stage_set_further_by_hand_keeps_what_was_set(app, world, home):
         plan_services.create_measure(world["staff"], home.id, {"title": "Bürgerbus"})
         assert statuses(home)["werkstattplan"] == "done"
         assert statuses(home)["zukunftswerkstatt"] == "not_started"  # no workshop held
+
+
+def test_staff_hold_a_stage_back_against_the_facts_visibly_and_reversibly(app, world, home,
+                                                                         login_as):
+    """A workshop was held, so the facts say stage 3 is done; staff hold it at "in Arbeit"
+    until its documentation is finished. The stepper shows the hand-set status and says so;
+    the stage page names what the facts would show; unticking lets the facts move it again."""
+    with app.test_request_context():
+        make_workshop(home, status="closed", join_code="CCCCCC")
+    client = login_as("staff")
+    assert steps(client.get(f"/m/{home.id}").get_data(as_text=True))[3] == "done"
+
+    response = client.post(f"/m/{home.id}/phasen/zukunftswerkstatt", data={
+        "status": "in_progress", "notes": "Dokumentation fehlt noch", "manual": "y"})
+    assert response.status_code == 302
+    page = client.get(f"/m/{home.id}").get_data(as_text=True)
+    assert steps(page)[3] == "in_progress"
+    assert "Zukunftswerkstatt</strong> (in Arbeit)" in page and "(von Hand festgelegt)" in page
+    stage_page = client.get(f"/m/{home.id}/phasen/zukunftswerkstatt").get_data(as_text=True)
+    assert "stünde die Phase auf „abgeschlossen“" in stage_page
+    assert 'name="manual" type="checkbox" value="y" checked' in stage_page or \
+        ('id="manual"' in stage_page and "checked" in stage_page)
+
+    # Marking a stage done early works the same way (no measure exists yet).
+    client.post(f"/m/{home.id}/phasen/werkstattplan", data={"status": "done", "manual": "y"})
+    assert steps(client.get(f"/m/{home.id}").get_data(as_text=True))[4] == "done"
+
+    # Reversible: without the tick the facts move stage 3 on again.
+    client.post(f"/m/{home.id}/phasen/zukunftswerkstatt",
+                data={"status": "in_progress", "notes": ""})
+    page = client.get(f"/m/{home.id}").get_data(as_text=True)
+    assert steps(page)[3] == "done"
+    assert page.count("(von Hand festgelegt)") == 1  # only stage 4 is still set by hand
+
+
+def test_staff_of_another_municipality_cannot_set_a_stage_by_hand(world, home, login_as):
+    response = login_as("other_staff").post(f"/m/{home.id}/phasen/zukunftswerkstatt",
+                                       data={"status": "done", "manual": "y"})
+    assert response.status_code in (403, 404)
+    from participation.municipalities.models import ProcessStage
+    row = ProcessStage.query.filter_by(municipality_id=home.id, stage="zukunftswerkstatt").one()
+    assert not row.manual and row.status == "not_started"

@@ -3,12 +3,14 @@
     .venv/bin/python -m tests.load.eval_similarity            # both backends + latency
     .venv/bin/python -m tests.load.eval_similarity --no-latency
 
-Quality: tests/data/duplicate_pairs.csv (346 hand-written pairs). The threshold is chosen
-on the "dev" split (topics housing, buses, care, youth, doctors) as the lowest cosine
-whose precision there is at least 0.85, then reported on the held-out "test" split
-(village centre, integration, broadband, clubs) and on all pairs.
+Quality: tests/data/duplicate_pairs.csv (703 hand-written pairs over 15 topics; the
+`split` column: 8 "dev" topics, 7 held-out "test" topics, fixed before any scoring). The
+pair scorer is trained and its threshold chosen on the dev topics only
+(train_pair_scorer.py); the plain cosine's threshold likewise on dev. Figures are
+reported on dev, on the held-out test topics and on all pairs.
 Latency: a session with 2,000 visible ideas; one "similar ideas" lookup = encode the
-typed text + one matrix-vector product + fetch three ideas.
+typed text + one matrix-vector product + the pair scorer on the 24 nearest (their
+texts' word vectors included) + fetch three ideas.
 """
 import argparse
 import csv
@@ -172,6 +174,10 @@ def measure_latency(n_ideas: int = 2000, queries: int = 200, backend: str = "aut
             t0 = time.perf_counter()
             pairs = similarity.duplicate_pairs(workshop.id, "kritik", limit=20)
             dup = (time.perf_counter() - t0) * 1000
+            # Again: the ideas' word vectors (pair scorer's word alignment) are cached now.
+            t0 = time.perf_counter()
+            similarity.duplicate_pairs(workshop.id, "kritik", limit=20)
+            dup_again = (time.perf_counter() - t0) * 1000
             encode_only = []
             for q in range(50):
                 t0 = time.perf_counter()
@@ -186,7 +192,8 @@ def measure_latency(n_ideas: int = 2000, queries: int = 200, backend: str = "aut
                     "encode_p50_ms": round(statistics.median(encode_only), 2),
                     "on_idea_created_ms": round(created, 2),
                     "similar_after_new_idea_ms": round(after_new, 2),
-                    "duplicate_pairs_ms": round(dup, 1), "pairs_found": len(pairs)}
+                    "duplicate_pairs_ms": round(dup, 1), "duplicate_pairs_again_ms": round(dup_again, 1),
+                    "pairs_found": len(pairs)}
 
 
 def main():

@@ -64,3 +64,23 @@ def test_residents_cannot_translate_and_bad_input_changes_nothing(live):
         assert (ack["ok"], ack["error"]) == (False, code) and ack["message"], (payload, ack)
     assert db.session.scalar(db.select(db.func.count()).select_from(IdeaTranslation)) == 0
     assert events(resident, "idea:translated") == []
+
+
+def test_corrected_language_reaches_the_phones(live):
+    """A paper card typed as German is Arabic: the helper corrects it on the helper page;
+    phones get the idea again with its new language, and the dropped Arabic "translation"
+    is gone from it."""
+    from participation.assist import services as assist
+    from participation.ideas import translations
+    workshop = live.workshop(languages=["ar"])
+    arabic = resident_in(live, workshop, "ar")
+    card = assist.new_card(workshop.id)
+    paper, _ = assist.card_idea(workshop.id, card.id, "مكتبة مفتوحة يوم الأحد", cid())
+    translations.translate_idea(workshop.id, paper.id, "ar", "مكتبة مفتوحة يوم الأحد")
+    events(arabic, "idea:created")
+    helper = live.app.test_client()
+    response = helper.post(f"/h/{assist.helper_key(workshop.id)}/language",
+                           data={"idea": paper.id, "written_in": "ar"})
+    assert response.status_code == 303
+    updated = [e["idea"] for e in events(arabic, "idea:updated") if e["idea"]["id"] == paper.id]
+    assert updated and (updated[-1]["language"], updated[-1]["translations"]) == ("ar", {})

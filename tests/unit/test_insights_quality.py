@@ -2,9 +2,8 @@
 duplicate_pairs.csv, 703 pairs over 15 topics). A change that makes it worse fails here;
 the full figures come from `make eval-similarity`.
 
-Floors are the measured figures of the shipped pair scorer (rounded down), not the
-issue's target of precision 0.85 at recall 0.7, which the held-out topics miss
-(0.842 / 0.643 there; see docs/insights.md)."""
+Floors: the issue's target on the held-out topics (precision 0.85 at recall 0.7); the
+shipped pair scorer measures 0.870 / 0.726 there (see docs/insights.md)."""
 import numpy as np
 import pytest
 
@@ -32,13 +31,13 @@ def test_shipped_weights_are_what_the_training_script_learns():
 def test_scorer_beats_the_plain_cosine_on_held_out_topics(scorer_figures):
     cosine = evaluate("use")
     precision, recall = scorer_figures["test"]
-    assert precision >= 0.84 and recall >= 0.64
+    assert precision >= 0.85 and recall >= 0.70
     assert recall > cosine["test"][1] + 0.2
 
 
 def test_translations_do_not_make_it_worse(scorer_figures):
     assert scorer_figures["test_with_translations"][1] >= scorer_figures["test"][1]
-    assert scorer_figures["test_with_translations"][0] >= 0.84
+    assert scorer_figures["test_with_translations"][0] >= 0.85
 
 
 def test_same_topic_other_proposal_is_not_a_duplicate():

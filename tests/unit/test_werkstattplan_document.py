@@ -110,3 +110,34 @@ def test_word_download_is_the_complete_document(app, whole_process, world):
     document = docx.Document(io.BytesIO(response.data))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "Einleitung" in headings and "Zwischenbilanz" in headings
+
+
+def _docx_text(app, municipality, url="/") -> tuple[str, object]:
+    import flask_babel
+    with app.test_request_context(url):
+        flask_babel.refresh()  # what the app's before_request does for each real request
+        body = docx_plan.werkstattplan_docx(plan_document(municipality))
+    document = docx.Document(io.BytesIO(body))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    return text + "\n" + cells, document
+
+
+def test_docx_dates_are_in_the_documents_language(app, whole_process):
+    """German by default (1. Dezember 2026 in text, 01.12.2026 in lists), English with
+    ?lang=en; no fixed German pattern such as 31.12.2022 is left in the English file."""
+    stage = whole_process.stages[0]
+    stage.starts_on = date(2026, 3, 5)
+    db.session.commit()
+    german, document = _docx_text(app, whole_process)
+    assert "5. März 2026" in german and "(12. März 2026)" in german
+    assert "31.12.2022 – 31.12.2023" in german  # the statistics' reference dates
+    assert "(01.09.2026)" in german  # the date of the progress entry in the Zwischenbilanz
+    assert document.core_properties.language == "de-DE"
+
+    english, document = _docx_text(app, whole_process, "/?lang=en")
+    assert "March 5, 2026" in english and "(March 12, 2026)" in english
+    assert "Dec 31, 2022 – Dec 31, 2023" in english and "(Sep 1, 2026)" in english
+    assert "31.12.2022" not in english and "1. 9. 2026" not in english
+    assert "März" not in english and "Stand:" not in english
+    assert document.core_properties.language == "en-GB"

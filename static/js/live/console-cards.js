@@ -1,6 +1,7 @@
 // The console's cards: one idea with its moderation buttons, and the wall's groups with
 // their rename and delete tools. Pure builders: they read the state they are given.
 import { h, phaseName, t } from "./common.js";
+import { staffVersion } from "./languages.js";
 
 export function short(text) { return text.length > 60 ? text.slice(0, 57) + "…" : text; }
 
@@ -27,7 +28,14 @@ export function ideaCard(idea, clusters, { workshop: w, ui }) {
     return card;
   }
   const textId = "mod-text-" + id;
-  card.append(h("p", { class: "idea-text", dir: "auto", id: textId, text: idea.text }));
+  // Issue 14: German (or the console's language) with the original marked, as the projector.
+  const version = staffVersion(idea);
+  card.append(h("p", { class: "idea-text", dir: "auto", id: textId, lang: version.lang, text: version.text }));
+  if (version.mark) {
+    card.append(h("p", { class: "original-mark", "data-original-mark": id }, h("span", { text: version.mark }),
+      version.original ? h("span", { text: ": " }) : null,
+      version.original ? h("span", { dir: "auto", lang: version.originalLang, "data-original-text": "", text: version.original }) : null));
+  }
   const actions = h("div", { class: "actions" });
   const button = (action, label, extra) => h("button", Object.assign({ type: "button", class: "button", "data-act": action, "data-idea": id,
     "data-key": action + "-" + id, "aria-describedby": textId, text: label }, extra || {}));

@@ -234,7 +234,7 @@ function clusterOptions(select, first, clusters) {
 const list = new IncrementalList($("[data-incoming]"), {
   signature(idea) {
     const w = live.workshop;
-    return [idea.status, idea.text, idea.cluster_id, w.spotlight_idea_id === idea.id, ui.selected.has(idea.id),
+    return [idea.status, idea.text, idea.language, JSON.stringify(idea.translations || {}), idea.cluster_id, w.spotlight_idea_id === idea.id, ui.selected.has(idea.id),
       ui.editing === idea.id, idea.phase, ui.filters.sort === "dots" ? idea.dots : ""].join("|");
   },
   build: (idea) => ideaCard(idea, live.clustersOf(idea.phase), { workshop: live.workshop, ui }),

@@ -94,3 +94,16 @@ export function wallVersion(idea) {
   const mark = say("original_in", { language: name }) + (version.translated ? "" : " · " + say("translation_pending"));
   return { text: version.text, lang: htmlLang(version.lang), mark };
 }
+
+// Staff pages (console): the reader's language where there is a translation, else German
+// (translation or original); the original language named and its text kept beside it,
+// since the facilitator moderates what was written.
+export function staffVersion(idea) {
+  const original = originalOf(idea);
+  const own = readerVersion(idea, LANGUAGE);
+  const version = own.translated || LANGUAGE === original ? own : readerVersion(idea, SOURCE);
+  if (original === version.lang || (original === "ls" && version.lang === SOURCE)) return { text: version.text, lang: htmlLang(original), mark: "" };
+  const name = (CONFIG.names || {})[original] || original;
+  const mark = say("original_in", { language: name }) + (version.translated ? "" : " · " + say("translation_pending"));
+  return { text: version.text, lang: htmlLang(version.lang), mark, original: version.translated ? idea.text : "", originalLang: htmlLang(original) };
+}
