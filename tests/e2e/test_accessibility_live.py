@@ -133,10 +133,11 @@ def test_every_live_state_has_no_violations(open_page, live_server, lang):
 
     # Phase changed: announced and shown as the current step.
     before = live_text(phone)
+    status_before = phone.locator("[data-status]").text_content()  # before the click: no race
     console.locator("[data-phase=utopie]").click()
     expect(phone.locator("[data-question]")).to_have_text("Wie sähe die Ortsmitte ideal aus?")
     phone.wait_for_function("before => document.querySelector('[data-status]').textContent !== before",
-                            arg=phone.locator("[data-status]").text_content())
+                            arg=status_before)
     assert live_text(phone) != before
     check(phone, "phase changed", lang)
     check(projector, "projector after phase change", lang)
