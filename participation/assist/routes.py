@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from ..accounts.permissions import Permission, require
 from ..workshops.join_bands import BAND_LABELS
 from ..errors import DomainError
-from ..i18n import DISPLAY_COOKIE, LANG_COOKIE
+from ..i18n import COOKIE_MAX_AGE, DISPLAY_COOKIE, LANG_COOKIE, LANGUAGES
 from ..integrity import services as integrity
 from ..municipalities.services import get_municipality
 from ..workshops import cookies, join_codes
@@ -21,6 +21,8 @@ from .forms import CardDotForm, CardIdeaForm, HelperSettingsForm, NewCardForm
 
 bp = Blueprint("assist", __name__)
 KIOSK_COOKIE = "zwk_{}"
+# The language of the helper's last paper card: the next card's form starts with it.
+CARD_LANGUAGE_COOKIE = "zwk_card_language"
 
 
 # --- helper page --------------------------------------------------------------------------
@@ -68,18 +70,20 @@ def _helper_page(workshop, here: str, staff: bool):
             return redirect(here, code=303)
         status = 400
     elif action == "idea":
-        form = CardIdeaForm()
+        form = CardIdeaForm.for_workshop(workshop)
         card_id = form.card.data or card_id
         if form.validate_on_submit():
             try:
                 services.card_idea(workshop.id, form.card.data, form.text.data, form.client_id.data,
-                                   phase=form.phase.data or None)
+                                   phase=form.phase.data or None, language=form.written_in.data)
             except DomainError as error:
                 flash(str(error.message), "error")
                 status = error.http_status
             else:
                 flash(_("Die Idee der Karte ist auf der Wand."), "success")
-                return redirect(f"{here}?card={form.card.data}", code=303)
+                response = redirect(f"{here}?card={form.card.data}", code=303)
+                _remember_card_language(response, form.written_in.data)
+                return response
         else:
             for errors in form.errors.values():
                 flash(" ".join(str(e) for e in errors), "error")
@@ -116,7 +120,8 @@ def _render_helper(workshop, here, staff, card_id):
             view = services.card_view(workshop, card.id)
     links = _staff_links(workshop) if staff else {}
     cards_while_locked = services.cards_while_locked(workshop.id)
-    idea_form = CardIdeaForm(formdata=None, phase=workshop.phase)
+    idea_form = CardIdeaForm.for_workshop(workshop, formdata=None, phase=workshop.phase,
+                                          written_in=_card_language())
     return render_template(
         "assist/helper.html", workshop=workshop, municipality=get_municipality(workshop.municipality_id),
         here=here, staff=staff, card=card, view=view, new_card_form=NewCardForm.for_workshop(workshop),
@@ -124,6 +129,21 @@ def _render_helper(workshop, here, staff, card_id):
         settings_form=HelperSettingsForm(formdata=None, cards_while_locked=cards_while_locked),
         client_id=services.new_client_id, is_open=workshop.status == WorkshopStatus.OPEN.value,
         hours=services.HELPER_KEY_HOURS, band_labels=BAND_LABELS, **links)
+
+
+def _card_language() -> str:
+    """The language the next card's form starts with: the one just posted (a card that
+    was not stored keeps it), else the helper's last card's, else German."""
+    for chosen in (request.form.get("written_in") if request.method == "POST" else None,
+                   request.cookies.get(CARD_LANGUAGE_COOKIE)):
+        if chosen in LANGUAGES:
+            return chosen
+    return "de"
+
+
+def _remember_card_language(response, language: str) -> None:
+    response.set_cookie(CARD_LANGUAGE_COOKIE, language, max_age=COOKIE_MAX_AGE, httponly=True,
+                        samesite="Lax", secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")))
 
 
 def _staff_links(workshop) -> dict:

@@ -76,10 +76,12 @@ def card(workshop_id: int, participant_id) -> Participant:
 
 
 def card_idea(workshop_id: int, participant_id: int, text, client_id: str | None = None,
-              phase: str | None = None):
+              phase: str | None = None, language: str | None = None):
     """The card's idea, through submit_idea (same rules, same broadcast). Paper cards arrive
     late: a card may name an earlier phase of the session, and may be typed while the
-    phones are locked when the facilitator allows cards then."""
+    phones are locked when the facilitator allows cards then. `language` is the one the
+    card is written in (German when not given): a card in another language enters the
+    translation queue for German at once."""
     card(workshop_id, participant_id)
     workshop = workshop_services.get_workshop(workshop_id)
     phase = phase or workshop.phase
@@ -91,7 +93,8 @@ def card_idea(workshop_id: int, participant_id: int, text, client_id: str | None
             "Die Sammlung ist beendet. Die Moderation hat das Eintragen von Karten gesperrt."),
             http_status=409)
     return idea_services.submit_idea(workshop_id, participant_id, text, client_id,
-                                     phase=phase, allow_locked=True)
+                                     phase=phase, allow_locked=True,
+                                     language=language or "de")
 
 
 def card_dot(workshop_id: int, participant_id: int, idea_id, add: bool,

@@ -6,6 +6,7 @@ from sqlalchemy.exc import IntegrityError
 from .. import live, text_input
 from ..errors import DomainError, NotFound, ValidationError
 from ..extensions import db
+from ..i18n import LANGUAGES
 from ..workshops import services as workshop_services
 from ..workshops.models import ModerationMode, Phase
 from . import signals
@@ -64,10 +65,14 @@ def clean_text(text) -> str:
 
 
 def submit_idea(workshop_id: int, participant_id: int, text, client_id: str, *,
-                phase: str | None = None, allow_locked: bool = False) -> tuple[Idea, bool]:
+                phase: str | None = None, allow_locked: bool = False,
+                language: str | None = None) -> tuple[Idea, bool]:
     """A resident's idea for the current phase. Returns (idea, repeat).
     A helper typing in a paper card (assist) may name an earlier `phase` of the session and
-    add it while submissions are locked (`allow_locked`); the session must be open."""
+    add it while submissions are locked (`allow_locked`), and names the `language` the card
+    is written in (else: the author's page language); the session must be open."""
+    if language is not None and language not in LANGUAGES:
+        raise ValidationError("invalid_language", _l("Diese Sprache gibt es hier nicht."))
     workshop = workshop_services.get_workshop(workshop_id)
     existing = _by_client_id(workshop_id, client_id)
     if existing is not None:
@@ -83,7 +88,7 @@ def submit_idea(workshop_id: int, participant_id: int, text, client_id: str, *,
                 phase=phase or workshop.phase, text=text,
                 status=IdeaStatus.PENDING.value if pending else IdeaStatus.VISIBLE.value,
                 channel=participant.channel if participant else "onsite",
-                language=(participant.locale or "de")[:2] if participant else "de")
+                language=language or _page_language(participant))
     signals.idea_submitting.send(idea)  # insights: its embedding, computed once
     db.session.add(idea)
     try:
@@ -96,6 +101,10 @@ def submit_idea(workshop_id: int, participant_id: int, text, client_id: str, *,
         return _repeat(existing, participant_id), True
     broadcast_idea(idea, "idea:created")
     return idea, False
+
+
+def _page_language(participant) -> str:
+    return (participant.locale or "de")[:2] if participant else "de"
 
 
 def _by_client_id(workshop_id: int, client_id: str) -> Idea | None:

@@ -2,7 +2,7 @@
 facilitator translates with `idea:translate`, and everyone in the session gets
 `idea:translated`; residents may not translate; bad input changes nothing."""
 from participation.extensions import db
-from participation.ideas.models import IdeaTranslation
+from participation.ideas.models import Idea, IdeaTranslation
 from participation.live import NAMESPACE
 
 from .conftest import cid, emit, events
@@ -84,3 +84,40 @@ def test_corrected_language_reaches_the_phones(live):
     assert response.status_code == 303
     updated = [e["idea"] for e in events(arabic, "idea:updated") if e["idea"]["id"] == paper.id]
     assert updated and (updated[-1]["language"], updated[-1]["translations"]) == ("ar", {})
+
+
+def test_facilitator_corrects_an_ideas_language_from_the_console(live):
+    """The console had no language correction: a Turkish idea from a phone set to German
+    stayed German for everyone until a helper found it on the helper page."""
+    workshop = live.workshop(languages=["tr"])
+    resident = resident_in(live, workshop, "de")
+    turkish = resident_in(live, workshop, "tr")
+    facilitator = live.facilitator(workshop)
+    idea = emit(resident, "idea:submit", {"client_id": cid(), "text": "Pazar günü açık kütüphane"})["idea"]
+    assert idea["language"] == "de"
+    emit(facilitator, "idea:translate", {"idea_id": idea["id"], "language": "tr",
+                                         "text": "Pazar günü açık kütüphane"})
+    emit(facilitator, "idea:translate", {"idea_id": idea["id"], "language": "en",
+                                         "text": "Library open on Sundays"})
+    events(turkish, "idea:updated")
+
+    ack = emit(facilitator, "idea:set_language", {"client_id": cid(), "idea_id": idea["id"], "language": "tr"})
+    assert ack["ok"] and ack["idea"]["language"] == "tr"
+    assert ack["idea"]["translations"] == {"en": "Library open on Sundays"}
+    for socket in (turkish, resident, facilitator):
+        updated = [e["idea"] for e in events(socket, "idea:updated") if e["idea"]["id"] == idea["id"]]
+        assert updated and updated[-1]["language"] == "tr", socket
+
+
+def test_only_facilitators_correct_a_language_and_bad_input_changes_nothing(live):
+    workshop = live.workshop()
+    resident = resident_in(live, workshop, "de")
+    facilitator = live.facilitator(workshop)
+    idea = emit(resident, "idea:submit", {"client_id": cid(), "text": "Mehr Bänke"})["idea"]
+    assert emit(resident, "idea:set_language", {"idea_id": idea["id"], "language": "ar"})["error"] == "forbidden"
+    for payload, code in (({"idea_id": idea["id"], "language": "xx"}, "invalid"),
+                          ({"idea_id": idea["id"]}, "invalid"),
+                          ({"idea_id": 987654, "language": "ar"}, "idea_not_found")):
+        ack = emit(facilitator, "idea:set_language", payload)
+        assert (ack["ok"], ack["error"]) == (False, code) and ack["message"], (payload, ack)
+    assert db.session.get(Idea, idea["id"]).language == "de"

@@ -2,6 +2,7 @@
 // their rename and delete tools. Pure builders: they read the state they are given.
 import { h, phaseName, t } from "./common.js";
 import { staffVersion } from "./languages.js";
+import { languageFix } from "./console-language.js";
 
 export function short(text) { return text.length > 60 ? text.slice(0, 57) + "…" : text; }
 
@@ -53,7 +54,7 @@ export function ideaCard(idea, clusters, { workshop: w, ui }) {
     clusters.map((c) => h("option", { value: c.id, text: c.name })));
   select.value = idea.cluster_id ? String(idea.cluster_id) : "";
   actions.append(h("span", {}, h("label", { for: selectId, text: t("cluster_label") + ": " }), select));
-  card.append(actions);
+  card.append(actions, languageFix(idea, textId));
   return card;
 }
 

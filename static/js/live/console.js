@@ -6,6 +6,7 @@ import { applyAccent, call, connect, formatSeconds, h, liveSettings, makeAnnounc
 import { LiveState } from "./state.js";
 import { DEFAULT_FILTERS, filterIdeas, IncrementalList } from "./console-list.js";
 import { clusterBlocks, ideaCard, mergeOptions, short, undoLabel } from "./console-cards.js";
+import { installLanguageFix } from "./console-language.js";
 import { UndoList } from "./undo.js";
 import { installShortcuts } from "./shortcuts.js";
 
@@ -367,6 +368,7 @@ root.addEventListener("input", (event) => {
   if (event.target.dataset.filter === "q") { ui.filters.q = event.target.value; render(); }
 });
 
+installLanguageFix(root, (id) => live.ideas.get(id), act);
 root.addEventListener("submit", (event) => {
   event.preventDefault();
   const form = event.target;
