@@ -42,12 +42,22 @@ def test_phone_shows_hidden_text_then_the_true_counts(browser, live_server):
         shown = page.evaluate(COUNTS)
         assert len(shown) == 2 and all("nach dem Punkten" in text for text in shown), shown
         assert not any("null" in text or text.startswith("0") for text in shown), shown
+        wall = new_page(browser, live_server.url, viewport={"width": 1280, "height": 720},
+                        storage_state=live_server.storage_state(browser, "facilitator"))
+        wall.goto(f"/w/{workshop_id}/projector")
+        wall.wait_for_selector(f'.wall-card[data-idea="{first}"]')
+        assert wall.locator("[data-count]").count() == 0  # no number on any card
+        assert "nach dem Punkten" in wall.locator("body").inner_text()
+        assert "null" not in wall.locator("[data-wall]").inner_text()
 
         small.run(small.act("flow:hide_counts", {"hidden": False}))
         page.wait_for_function(
             f"() => (document.querySelector('#idea-{first} .dot-count') || {{}}).textContent === '4 Punkte'")
         assert all("nach dem Punkten" not in text for text in page.evaluate(COUNTS))
-        assert page.errors == []
+        wall.wait_for_function(
+            f"""() => (document.querySelector('.wall-card[data-idea="{first}"] [data-count]') || {{}}).textContent === '4'""")
+        assert page.errors == [] and wall.errors == []
+        wall.context.close()
         page.context.close()
     finally:
         small.stop()
