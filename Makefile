@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export FLASK_APP := participation:create_app
 
-.PHONY: run test bench ref-server eval-similarity install install-test assets translations translations-extract translations-update chromium services clean security-checks bandit pip-audit
+.PHONY: run test test-fast bench ref-server eval-similarity install install-test assets translations translations-extract translations-update chromium services clean security-checks bandit pip-audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,10 +74,20 @@ run: install
 	@echo "Serving on http://0.0.0.0:$${PORT:-5000}  (phones in the same network use this machine's address)"
 	$(BIN)/python wsgi.py
 
-# lint-imports checks the import contracts of .importlinter (docs/architecture.md).
+# `make test` (CI): everything, in one process: the import contracts of .importlinter
+# (docs/architecture.md), unit, HTTP, Socket.IO, live servers, browsers, slow fuzzing and
+# durability runs, then the static security checks.
 test: install-test security-checks
 	$(BIN)/lint-imports
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# `make test-fast`: the lane to run while working: unit, HTTP and Socket.IO test-client tests,
+# no browser (e2e) and nothing marked slow, on FAST_WORKERS processes (pytest-xdist, whole
+# modules per process; FAST_WORKERS=0 runs in this process).
+FAST_WORKERS ?= 2
+test-fast: $(VENV)/.installed-test assets translations
+	$(BIN)/pytest -p no:cacheprovider -q -m "not slow and not e2e" -n $(FAST_WORKERS) \
+	  --dist loadfile tests/unit tests/http tests/socket $(PYTEST_ARGS)
 
 # Static security checks, part of `make test`: bandit must find nothing of medium or high
 # severity; pip-audit must find no known vulnerability that has a fixed release

@@ -1,8 +1,17 @@
-"""Shared fixtures: an app on a fresh SQLite file per test, and people with each role."""
+"""Shared fixtures: an app on a fresh SQLite file per test, and people with each role.
+
+Passwords are hashed cheaply in every test (pbkdf2 with 1,000 rounds instead of scrypt,
+which costs 0.1 to 0.75 s per account on this machine, and `world` makes five); a test that
+checks the real hashing itself is marked `@pytest.mark.real_hashing`.
+"""
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 from flask import g, request_started
+from werkzeug.security import generate_password_hash
 
 os.environ.setdefault("ASYNC_MODE", "threading")
 
@@ -13,6 +22,10 @@ from participation.extensions import db as _db  # noqa: E402
 from participation.municipalities.services import create_municipality  # noqa: E402
 
 PASSWORD = "correct horse battery"
+CHEAP_HASH = "pbkdf2:sha256:1000"
+# SQLite syncs every commit to disk; on a RAM disk that costs nothing (the tests' databases
+# are thrown away anyway).
+RAM_DISK = "/dev/shm" if os.path.isdir("/dev/shm") else None
 
 
 def make_app(tmp_path, **overrides):
@@ -35,14 +48,31 @@ def _forget_cached_user(sender, **extra):
     g.pop("_login_user", None)
 
 
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(request, monkeypatch):
+    """Every account in a test gets a cheap hash unless the test is marked `real_hashing`
+    (logging in checks whichever hash is stored, so nothing else changes). Browser tests
+    (`e2e`) keep the real hashing: they are not in the fast lane, and with the cheap hash
+    tests/e2e/test_kiosk_people_apart.py failed (offline idea not shown as pending; the
+    cause is not yet understood)."""
+    if request.node.get_closest_marker("real_hashing") or request.node.get_closest_marker("e2e"):
+        return
+    from participation.accounts import services
+    monkeypatch.setattr(services, "generate_password_hash",
+                        lambda password, *args, **kwargs: generate_password_hash(password, CHEAP_HASH))
+
+
 @pytest.fixture
-def app(tmp_path):
-    app = make_app(tmp_path)
+def app():
+    folder = tempfile.mkdtemp(prefix="zw-test-", dir=RAM_DISK)
+    app = make_app(Path(folder))
     request_started.connect(_forget_cached_user, app)
     with app.app_context():
         _db.create_all()
         yield app
         _db.session.remove()
+        _db.engine.dispose()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

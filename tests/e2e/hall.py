@@ -1,6 +1,6 @@
 """A hall played by socket clients: 150 residents on their phones and a facilitator, for
 the browser tests of the projector and console (issue 12). The clients are the lean
-asyncio clients of the benchmark (tests/load/clients.py); they run on their own event
+asyncio clients of the benchmark (tests/support/clients.py); they run on their own event
 loop in a thread, because Playwright's sync API owns the main thread's loop."""
 import asyncio
 import random
@@ -8,7 +8,7 @@ import threading
 
 import aiohttp
 
-from tests.load.clients import LiveClient, join, login
+from tests.support.clients import LiveClient, join, login
 
 PHASES = ("kritik", "utopie", "verwirklichung")
 WORDS = ("Bus", "Radweg", "Bank", "Markt", "Jugendtreff", "Ärztehaus", "Bücherei", "Spielplatz",

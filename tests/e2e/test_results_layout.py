@@ -42,7 +42,7 @@ def data(live_server):
     from participation.municipalities.models import Municipality
     from participation.plan import services as plan_services
     from participation.accounts.models import User
-    from tests.unit.test_results_data import run_workshop
+    from tests.builders import run_workshop
     with live_server.app.test_request_context():
         home = db.session.get(Municipality, live_server.world["home"])
         run = run_workshop(home)

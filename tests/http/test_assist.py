@@ -14,14 +14,13 @@ from participation.voting.models import Dot
 from participation.workshops import cookies
 from participation.workshops import services as workshop_services
 from participation.workshops.models import Participant
-from tests.conftest import open_dotting
+from tests.builders import open_session
 
 
 @pytest.fixture
 def workshop(app, world):
-    ws = workshop_services.create_workshop(world["home"].id, world["facilitator"].id, {
-        "title": "Älter werden", "dots_per_participant": 3, "max_dots_per_idea": 2})
-    return open_dotting(workshop_services.open_workshop(ws.id, world["facilitator"].id))
+    return open_session(world, dotting=True, title="Älter werden", dots_per_participant=3,
+                        max_dots_per_idea=2)
 
 
 def client_id(n) -> str:

@@ -7,17 +7,15 @@ import pytest
 from participation.accounts.models import utcnow
 from participation.assist import services as assist
 from participation.extensions import db
-from participation.workshops import services as workshop_services
 from participation.workshops.models import Workshop
+from tests.builders import open_session
 
 DAY = timedelta(days=1)
 
 
 @pytest.fixture
 def workshop(app, world):
-    ws = workshop_services.create_workshop(world["home"].id, world["facilitator"].id,
-                                           {"title": "Älter werden"})
-    return workshop_services.open_workshop(ws.id, world["facilitator"].id)
+    return open_session(world, title="Älter werden")
 
 
 def close_question(client, workshop_id) -> str:

@@ -6,21 +6,18 @@ import uuid
 import pytest
 
 from participation.errors import DomainError
-from tests.conftest import open_dotting
 from participation.extensions import db
 from participation.integrity import services as integrity
 from participation.integrity.models import EntryTicket
 from participation.voting import services as voting
 from participation.workshops import services
 from participation.workshops.models import Participant
+from tests.builders import open_session
 
 
 @pytest.fixture
 def workshop(app, world):
-    ws = services.create_workshop(world["home"].id, world["facilitator"].id, {"title": "Verifiziert"})
-    ws = services.open_workshop(ws.id, world["facilitator"].id)
-    open_dotting(ws)
-    return ws
+    return open_session(world, dotting=True, title="Verifiziert")
 
 
 def _join(client, code, **data):

@@ -8,13 +8,12 @@ from participation.extensions import db
 from participation.workshops import services
 from participation.workshops.cookies import cookie_name
 from participation.workshops.models import Participant
+from tests.builders import open_session
 
 
 @pytest.fixture
 def workshop(world):
-    w = services.create_workshop(world["home"].id, world["facilitator"].id,
-                                 {"title": "Zukunft Heimstadt", "ask_age_band": True})
-    return services.open_workshop(w.id, world["facilitator"].id)
+    return open_session(world, title="Zukunft Heimstadt", ask_age_band=True)
 
 
 def test_code_is_forgiving_about_case_dashes_and_spaces(client, workshop):

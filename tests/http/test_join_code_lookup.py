@@ -7,8 +7,7 @@ from participation.ideas.models import Idea
 from participation.insights import embeddings, similarity
 from participation.insights import services as insights_services
 from participation.workshops import services
-from participation.workshops.cookies import cookie_name, sign_token
-from participation.workshops.models import Participant
+from tests.builders import as_resident, open_session
 
 
 @pytest.fixture(autouse=True)
@@ -21,9 +20,7 @@ def lexical(monkeypatch):
 
 @pytest.fixture
 def workshop(world):
-    w = services.create_workshop(world["home"].id, world["facilitator"].id,
-                                 {"title": "Zukunft Heimstadt"})
-    w = services.open_workshop(w.id, world["facilitator"].id)
+    w = open_session(world, title="Zukunft Heimstadt")
     idea = Idea(workshop_id=w.id, client_id="lookup-idea-1", phase=w.phase,
                 text="Der Bus soll auch am Wochenende fahren")
     db.session.add(idea)
@@ -34,11 +31,7 @@ def workshop(world):
 
 @pytest.fixture
 def resident(client, workshop):
-    participant = Participant(workshop_id=workshop.id, token="t" * 43)
-    db.session.add(participant)
-    db.session.commit()
-    client.set_cookie(cookie_name(workshop.id), sign_token(workshop.id, participant.token))
-    return client
+    return as_resident(client, workshop)
 
 
 def typed(code: str) -> str:

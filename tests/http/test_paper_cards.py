@@ -14,6 +14,7 @@ from participation.ideas.models import Idea
 from participation.workshops import services as workshop_services
 from participation.workshops.qr import qr_inline
 from tests.http.test_assist import client_id, created_on_screens, new_card
+from tests.builders import open_session
 
 PUBLIC = "https://werkstatt.heimstadt.example"
 
@@ -21,9 +22,7 @@ PUBLIC = "https://werkstatt.heimstadt.example"
 @pytest.fixture
 def workshop(app, world):
     app.config["PUBLIC_URL"] = PUBLIC
-    ws = workshop_services.create_workshop(world["home"].id, world["facilitator"].id,
-                                           {"title": "Älter werden"})
-    return workshop_services.open_workshop(ws.id, world["facilitator"].id)
+    return open_session(world, title="Älter werden")
 
 
 def ideas():

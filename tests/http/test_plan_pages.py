@@ -9,8 +9,7 @@ from participation.extensions import db
 from participation.plan import services
 from participation.plan.models import Measure, ProgressEntry
 from participation.workshops import cookies
-from tests.unit.test_results_data import run_workshop
-from tests.unit.test_results_data import app, fast_hashing  # noqa: F401  (faster fixtures)
+from tests.builders import run_workshop
 
 
 @pytest.fixture

@@ -6,13 +6,12 @@ import pytest
 from participation.extensions import db
 from participation.results import services as results_services
 from participation.workshops import services
+from tests.builders import open_session
 
 
 @pytest.fixture
 def workshop(world):
-    w = services.create_workshop(world["home"].id, world["facilitator"].id,
-                                 {"title": "Zukunft Heimstadt", "ask_age_band": True})
-    return services.open_workshop(w.id, world["facilitator"].id)
+    return open_session(world, title="Zukunft Heimstadt", ask_age_band=True)
 
 
 def test_console_and_list_link_to_results_and_helper_page(login_as, world, workshop):
@@ -71,7 +70,7 @@ def test_setup_form_switches_the_comparison_on_the_projector(login_as, workshop)
 
 def test_results_page_keeps_who_took_part_after_the_participant_data_is_erased(login_as, world):
     from participation.privacy.services import erase_participant_data
-    from tests.unit.test_results_data import add_participant, make_workshop
+    from tests.builders import add_participant, make_workshop
     ws = make_workshop(world["home"], join_code="Q7PM3K")
     for band, channel in (("18-29", "online"), ("65-79", "onsite"), ("65-79", "onsite"),
                           (None, "assisted")):

@@ -7,8 +7,7 @@ from participation.extensions import db
 from participation.plan import promotion, services as plan_services
 from participation.workshops import cookies
 from participation.workshops.models import Workshop
-from tests.unit.test_results_data import run_workshop
-from tests.unit.test_results_data import app, fast_hashing  # noqa: F401  (faster fixtures)
+from tests.builders import run_workshop
 
 
 @pytest.fixture
@@ -129,7 +128,7 @@ def test_public_page_by_join_code_once_closed_and_published(app, client, login_a
 
 
 def test_an_empty_session_renders_its_results_page(app, login_as, world):
-    from tests.unit.test_results_data import make_workshop
+    from tests.builders import make_workshop
     ws = make_workshop(world["home"], results_published=True)
     page = login_as("facilitator").get(f"/w/{ws.id}/results")
     assert page.status_code == 200

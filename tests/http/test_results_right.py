@@ -15,8 +15,7 @@ from participation.extensions import db
 from participation.plan import promotion
 from participation.plan import services as plan_services
 from participation.results import services
-from tests.unit.test_results_data import add_cluster, add_dots, add_idea, run_workshop
-from tests.unit.test_results_data import app, fast_hashing  # noqa: F401  (faster fixtures)
+from tests.builders import add_cluster, add_dots, add_idea, run_workshop
 
 
 @pytest.fixture
@@ -127,7 +126,7 @@ def test_online_window_dates_follow_the_reader_s_locale(app, world):
     from flask_babel import refresh
 
     from participation.workshops import online
-    from tests.unit.test_results_data import make_workshop
+    from tests.builders import make_workshop
     with app.test_request_context():
         ws = make_workshop(world["home"], online_ideas_until=datetime(2099, 3, 12, 17, 0))
     with app.test_request_context(headers={"Cookie": "lang=en"}):

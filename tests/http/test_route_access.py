@@ -11,7 +11,6 @@ import tempfile
 
 import pytest
 from sqlalchemy import text
-from werkzeug.security import generate_password_hash
 
 from participation.accounts.permissions import ROLE_PERMISSIONS
 from participation.accounts.permissions import Permission as P
@@ -76,14 +75,6 @@ def app(module_app):
     db.create_all()
     yield module_app
     db.session.remove()
-
-
-@pytest.fixture(autouse=True)
-def fast_hashing(monkeypatch):
-    # Real scrypt costs ~0.1 s per hash; this module creates and logs in dozens of accounts.
-    from participation.accounts import services
-    monkeypatch.setattr(services, "generate_password_hash",
-                        lambda password: generate_password_hash(password, "pbkdf2:sha256:1000"))
 
 
 @pytest.fixture

@@ -3,8 +3,7 @@ from fewer than 5 answers; they say "weniger als 5" instead."""
 import json
 import re
 
-from tests.unit.test_results_data import (add_participant, app, fast_hashing,  # noqa: F401
-                                          make_workshop, set_population)
+from tests.builders import add_participant, make_workshop, set_population
 
 
 def _session(world, people, migration=("yes", "no", "no")):

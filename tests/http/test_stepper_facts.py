@@ -9,8 +9,7 @@ import pytest
 from participation.municipalities import services as municipality_services
 from participation.municipalities.stage_facts import statuses
 from participation.plan import services as plan_services
-from tests.unit.test_results_data import make_workshop
-from tests.unit.test_results_data import app, fast_hashing  # noqa: F401  (faster fixtures)
+from tests.builders import make_workshop
 
 
 def steps(page: str) -> dict[int, str]:

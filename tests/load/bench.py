@@ -21,9 +21,9 @@ import sys
 import time
 
 from . import compare, report
-from .clients import now
+from tests.support.clients import now
 from .scenarios import IDEAS, Run, ms, pct
-from .server import raise_fd_limit
+from tests.support.server import raise_fd_limit
 
 COMPARE = {"sizes": [2000], "duration": 15, "rate": 200, "burst_window": 10,
            "reconnect_at": 0, "scaleout_size": 2000, "scaleout_duration": 15,
@@ -152,7 +152,7 @@ def math_ceil(x):
 
 async def flood(run, args, rows):
     """Issue 6: one phone floods events while 200 others vote; their latency."""
-    from .clients import LiveClient, join
+    from tests.support.clients import LiveClient, join
     phones = list(range(args.flood_phones))
     joined = await run.fleet.grow(len(phones), run.info["code"])
     await run.seed_ideas(IDEAS, phones[:IDEAS])
@@ -186,7 +186,7 @@ async def flood(run, args, rows):
 
 
 async def flood_events(client, seconds, per_tick=40, tick=0.01, limit=100_000):
-    from .clients import client_id
+    from tests.support.clients import client_id
     end, sent, futures = now() + seconds, 0, []
     while now() < end and sent < limit and client.connected.is_set():
         for _ in range(per_tick):

@@ -14,7 +14,7 @@ import os
 import psutil
 
 from . import report
-from .clients import now
+from tests.support.clients import now
 from .scenarios import IDEAS
 
 STEPS = "300:30,2000:200"

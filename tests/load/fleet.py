@@ -13,8 +13,8 @@ import time
 
 import aiohttp
 
-from .clients import LiveClient, client_id, join, now, timelines
-from .server import raise_fd_limit
+from tests.support.clients import LiveClient, client_id, join, now, timelines
+from tests.support.server import raise_fd_limit
 
 
 class Phones:

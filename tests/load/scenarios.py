@@ -15,10 +15,10 @@ import urllib.request
 
 import aiohttp
 
-from . import setup_db
-from .clients import LiveClient, client_id, join, login, now, timelines
+from tests.support import setup_db
+from tests.support.clients import LiveClient, client_id, join, login, now, timelines
 from .fleet import Fleet, first_at
-from .server import CpuMeter, ServerProcess, free_port
+from tests.support.server import CpuMeter, ServerProcess, free_port
 
 IDEAS = 20          # ideas on the wall during the city scenario
 MAX_PER_IDEA = 3
@@ -212,7 +212,7 @@ class Run:
         await asyncio.sleep(0.5)
         final = {}
         for at, raw in self.projector.tallies:
-            from .clients import parse_tally
+            from tests.support.clients import parse_tally
             final.update(parse_tally(raw))
         if self.t["kind"] != "app":
             with urllib.request.urlopen(self.servers[0].base + "/_counts", timeout=10) as r:

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.load.server import ROOT
+from tests.support.server import ROOT
 
 pytestmark = pytest.mark.slow
 

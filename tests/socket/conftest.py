@@ -7,8 +7,8 @@ import pytest
 from participation.extensions import socketio
 from participation.live import NAMESPACE
 from participation.voting import tally
-from participation.workshops import services as workshop_services
-from tests.conftest import login, open_dotting
+from tests.builders import open_session
+from tests.conftest import login
 
 
 def cid() -> str:
@@ -28,11 +28,8 @@ class Live:
         self.sockets = []
 
     def workshop(self, **settings):
-        data = {"title": "Älter werden in Heimstadt", "dots_per_participant": 5,
-                "max_dots_per_idea": 3, **settings}
-        workshop = workshop_services.create_workshop(self.world["home"].id,
-                                                     self.world["facilitator"].id, data)
-        return open_dotting(workshop_services.open_workshop(workshop.id, self.world["facilitator"].id))
+        data = {"dots_per_participant": 5, "max_dots_per_idea": 3, **settings}
+        return open_session(self.world, dotting=True, **data)
 
     def connect(self, http_client, workshop_id, role, **auth):
         socket = socketio.test_client(self.app, namespace=NAMESPACE, flask_test_client=http_client,

@@ -14,9 +14,9 @@ import aiohttp
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.load import setup_db
-from tests.load.clients import LiveClient, join
-from tests.load.server import ServerProcess, free_port
+from tests.support import setup_db
+from tests.support.clients import LiveClient, join
+from tests.support.server import ServerProcess, free_port
 from tests.pg import throwaway_database
 
 pytestmark = pytest.mark.slow

@@ -14,11 +14,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 import socketio
-from sqlalchemy import create_engine, text
 
-from tests.load import setup_db
-from tests.load.clients import form_fields
-from tests.load.server import ServerProcess, free_port
+from tests.support import setup_db
+from tests.support.clients import form_fields
+from tests.support.server import ServerProcess, free_port
 from tests.socket.test_live_server import USER_AGENT, http_login
 
 pytestmark = pytest.mark.slow
@@ -41,24 +40,9 @@ def server(tmp_path_factory):
 
 def new_session(state, title):
     """Another open session in the same database (each session has its own join limit)."""
-    engine = create_engine(state["db_url"])
-    code = uuid.uuid4().hex[:6].upper().translate(str.maketrans("0125BOSIZL8", "ACDEFGHJKMN"))
-    with engine.begin() as conn:
-        row = conn.execute(text("SELECT municipality_id FROM workshop WHERE id = :id"),
-                           {"id": state["workshop_id"]}).one()
-        conn.execute(text(
-            "INSERT INTO workshop (municipality_id, title, theme, question_kritik, question_utopie,"
-            " question_verwirklichung, dots_per_participant, max_dots_per_idea, ask_nickname,"
-            " ask_age_band, ask_migration_background, moderation_mode, status, phase,"
-            " submissions_locked, show_representation_on_projector, results_published,"
-            " tickets_required, step_kritik, step_utopie, step_verwirklichung, created_at, join_code)"
-            " VALUES (:m, :t, '', 'Was stört Sie?', '', '', 5, 3, 0, 0, 0, 'post', 'open', 'kritik',"
-            " 0, 0, 0, 0, 'dot', 'dot', 'dot', CURRENT_TIMESTAMP, :c)"),
-            {"m": row[0], "t": title, "c": code})
-        workshop_id = conn.execute(text("SELECT id FROM workshop WHERE join_code = :c"),
-                                   {"c": code}).scalar()
-    engine.dispose()
-    return workshop_id, code
+    info = setup_db.prepare(state["db_url"], dots_per_participant=5, max_dots_per_idea=3,
+                            title=title)
+    return info["workshop_id"], info["code"]
 
 
 def join_once(base, code):

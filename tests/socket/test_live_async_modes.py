@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.load import setup_db
-from tests.load.server import ServerProcess, free_port
+from tests.support import setup_db
+from tests.support.server import ServerProcess, free_port
 
 from .test_live_server import Phone, database_wall, http_join, wait_for
 

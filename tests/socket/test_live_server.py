@@ -12,9 +12,9 @@ import requests
 import socketio
 from sqlalchemy import create_engine, text
 
-from tests.load import setup_db
-from tests.load.clients import form_fields
-from tests.load.server import ServerProcess, free_port
+from tests.support import setup_db
+from tests.support.clients import form_fields
+from tests.support.server import ServerProcess, free_port
 
 pytestmark = pytest.mark.slow
 NAMESPACE = "/live"

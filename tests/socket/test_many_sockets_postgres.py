@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from tests.load.server import ROOT
+from tests.support.server import ROOT
 from tests.pg import ADMIN_URL, require_postgres
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]

@@ -7,15 +7,10 @@ from participation.extensions import db
 from participation.results import live as live_representation
 from participation.workshops import cookies
 from participation.workshops import services as workshop_services
+from tests.builders import set_population
 from tests.socket.conftest import events
 
 UNDER_18_29 = "Menschen von 18 bis 29: 0 % der Teilnehmenden, 14 % der Einwohnerschaft"
-
-
-def set_population(municipality, counts):
-    for row in municipality.age_bands:
-        row.count = counts.get(row.band, 0)
-    db.session.commit()
 
 
 def join(app, workshop, age_band):

@@ -8,9 +8,9 @@ import os
 import aiohttp
 import pytest
 
-from tests.load import setup_db
-from tests.load.clients import LiveClient, client_id, join, login, now, parse_tally
-from tests.load.server import ServerProcess, free_port
+from tests.support import setup_db
+from tests.support.clients import LiveClient, client_id, join, login, now, parse_tally
+from tests.support.server import ServerProcess, free_port
 from tests.pg import throwaway_database
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]

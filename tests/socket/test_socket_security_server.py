@@ -7,9 +7,9 @@ import aiohttp
 import pytest
 import requests
 
-from tests.load import setup_db
-from tests.load.clients import NAMESPACE, LiveClient, join
-from tests.load.server import ServerProcess, free_port
+from tests.support import setup_db
+from tests.support.clients import NAMESPACE, LiveClient, join
+from tests.support.server import ServerProcess, free_port
 
 pytestmark = pytest.mark.slow
 EXTRA_ORIGIN = "https://beamer.example"

@@ -8,7 +8,7 @@ from participation.extensions import db
 from participation.ideas.models import Cluster, Idea
 from participation.insights import embeddings, services, similarity
 from participation.insights.models import DismissedPair
-from participation.workshops.models import Workshop
+from tests.builders import make_workshop
 
 
 @pytest.fixture(params=["use", "lexical"])
@@ -21,10 +21,8 @@ def backend(request, monkeypatch):
 
 @pytest.fixture
 def workshop(world):
-    ws = Workshop(municipality_id=world["home"].id, title="Zukunft Heimstadt", status="open",
-                  phase="kritik", join_code="HEM434")
-    db.session.add(ws)
-    db.session.commit()
+    ws = make_workshop(world["home"], title="Zukunft Heimstadt", status="open", phase="kritik",
+                       join_code="HEM434", closed_at=None)
     return ws
 
 

@@ -9,8 +9,7 @@ import pytest
 
 from participation.plan import docx_export, exports, promotion, services
 from participation.plan.review import zwischenbilanz
-from tests.unit.test_results_data import run_workshop
-from tests.unit.test_results_data import app, fast_hashing  # noqa: F401  (faster fixtures)
+from tests.builders import run_workshop
 
 
 @pytest.fixture

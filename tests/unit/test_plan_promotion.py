@@ -7,8 +7,7 @@ from participation.errors import Forbidden, NotFound, ValidationError
 from participation.extensions import db
 from participation.plan import promotion, services
 from participation.plan.models import Measure
-from tests.unit.test_results_data import add_idea, make_workshop, run_workshop
-from tests.unit.test_results_data import app, fast_hashing  # noqa: F401  (faster fixtures)
+from tests.builders import add_idea, make_workshop, run_workshop
 
 
 @pytest.fixture
@@ -54,7 +53,7 @@ def test_combine_makes_one_measure_with_every_origin(run, world):
 def test_dots_are_kept_as_they_were_at_promotion(run, world):
     measure = promotion.promote(world["facilitator"], run["workshop"].id,
                                 idea_ids=[run["ideas"]["bank"].id])[0]
-    from tests.unit.test_results_data import add_dots
+    from tests.builders import add_dots
     add_dots(run["ideas"]["bank"], run["people"][0], 2)
     db.session.expire_all()
     assert db.session.get(Measure, measure.id).origins[0].dots == 4

@@ -9,8 +9,7 @@ from participation.plan import programme, services
 from participation.plan.models import DEFAULT_FIELDS_OF_ACTION, Measure
 from participation.plan.review import zwischenbilanz
 from participation.plan.timeline import timeline
-from tests.unit.test_results_data import add_participant, make_workshop
-from tests.unit.test_results_data import app, fast_hashing  # noqa: F401  (faster fixtures)
+from tests.builders import add_participant, make_workshop
 
 
 @pytest.fixture

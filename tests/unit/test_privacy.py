@@ -113,6 +113,7 @@ def test_opportunistic_erasure_on_a_request(app, world):
     assert counts(due.id)["participants"] == 0
 
 
+@pytest.mark.real_hashing
 def test_account_export_contains_own_data_only(world):
     workshop = make_session(world)
     data = services.export_account(world["facilitator"])

@@ -9,8 +9,7 @@ from participation.extensions import db
 from participation.results import exports, services
 from participation.results.csv_safe import safe_cell, write_csv
 from participation.workshops.models import Participant
-from tests.unit.test_results_data import add_dots, add_idea, make_workshop, run_workshop
-from tests.unit.test_results_data import app, fast_hashing  # noqa: F401  (faster fixtures)
+from tests.builders import add_dots, add_idea, make_workshop, run_workshop
 
 ATTACKS = ["=HYPERLINK(\"http://evil.example\",\"klick\")", "+1+2", "-3+4", "@SUM(A1:A9)",
            "\t=1+1", "\r=1+1"]

@@ -5,9 +5,8 @@ from participation.errors import Forbidden, NotFound
 from participation.extensions import db
 from participation.results import services
 from participation.results.representation import representation
-from tests.unit.test_results_data import (add_dots, add_idea, add_participant, make_workshop,
-                                          run_workshop, set_population)
-from tests.unit.test_results_data import app, fast_hashing  # noqa: F401  (faster fixtures)
+from tests.builders import (add_dots, add_idea, add_participant, make_workshop, run_workshop,
+                            set_population)
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@ import pytest
 
 from participation.results import services
 from participation.results.weighting import band_weights, rank, weighted_score
-from tests.unit.test_results_data import (add_dots, add_idea, add_participant, make_workshop,
-                                          set_population)
-from tests.unit.test_results_data import app, fast_hashing  # noqa: F401  (faster fixtures)
+from tests.builders import add_dots, add_idea, add_participant, make_workshop, set_population
 
 # Half of the residents are 18-29, half 65-79. In the hall, 65-79 placed 8 of 10 dots.
 POPULATION = {"18-29": 500, "65-79": 500}

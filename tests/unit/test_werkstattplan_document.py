@@ -17,7 +17,6 @@ from participation.municipalities.series_services import store_statistics
 from participation.plan import docx_plan, services
 from participation.survey.services import submit
 from tests.unit.test_plan_exports import promoted  # noqa: F401  (a workshop run end to end)
-from tests.unit.test_results_data import app, fast_hashing  # noqa: F401
 
 SECTIONS = ["Einleitung", "Kick-Off", "Kommunalprofil", "Die Zukunftswerkstätten",
             "Handlungsfelder", "Maßnahmen", "Zwischenbilanz"]

@@ -1,15 +1,10 @@
-"""Builders for results and plan tests: a workshop run straight through the models.
-(No tests in here; the other test modules import these helpers.)"""
+"""Shared builders for tests: municipalities' figures, sessions, participants, ideas,
+clusters and dots, made straight through the models (fast, any state, any date), or through
+the services where a test wants a session as a facilitator opens it.
+(No tests in here; test modules import these helpers.)"""
 import itertools
-import os
 import secrets
-import shutil
-import tempfile
 from datetime import datetime
-from pathlib import Path
-
-import pytest
-from werkzeug.security import generate_password_hash
 
 from participation.extensions import db
 from participation.ideas.models import Cluster, Idea
@@ -18,27 +13,6 @@ from participation.workshops.models import Participant, Workshop
 
 _ids = itertools.count(1)
 
-
-# Faster versions of conftest's fixtures for the results and plan tests, which import them:
-# the database on a RAM disk when there is one, and cheap password hashes (real scrypt costs
-# about half a second per account on a busy machine, and every test creates five).
-@pytest.fixture
-def app():
-    from tests.conftest import make_app
-    folder = Path(tempfile.mkdtemp(dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
-    application = make_app(folder)
-    with application.app_context():
-        db.create_all()
-        yield application
-        db.session.remove()
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-@pytest.fixture(autouse=True)
-def fast_hashing(monkeypatch):
-    from participation.accounts import services
-    monkeypatch.setattr(services, "generate_password_hash",
-                        lambda password: generate_password_hash(password, "pbkdf2:sha256:1000"))
 
 NICKNAMES = ("Zebrafink", "Kormoran", "Eisvogel", "Wiedehopf", "Rotmilan", "Uhu")
 
@@ -135,3 +109,27 @@ def run_workshop(municipality, first_id=None):
     add_dots(ideas["bank"], people[5], 3)
     add_dots(ideas["bank"], people[8], 1)
     return {"workshop": ws, "people": people, "ideas": ideas, "cluster": bus}
+
+
+def open_session(world, who="facilitator", dotting=False, **settings) -> Workshop:
+    """A session created and opened through the services, as `who` of the `world` fixture
+    does it in the console (`dotting`: every phase in its dotting step, see
+    tests.conftest.open_dotting)."""
+    from participation.workshops import services
+    from tests.conftest import open_dotting
+    user = world[who]
+    data = {"title": "Älter werden in Heimstadt", **settings}
+    workshop = services.create_workshop(world["home"].id, user.id, data)
+    workshop = services.open_workshop(workshop.id, user.id)
+    return open_dotting(workshop) if dotting else workshop
+
+
+def as_resident(client, workshop, token="t" * 43):
+    """`client` carries the signed cookie of a new participant of `workshop`, as after
+    joining on the phone (without going through the join form)."""
+    from participation.workshops.cookies import cookie_name, sign_token
+    participant = Participant(workshop_id=workshop.id, token=token)
+    db.session.add(participant)
+    db.session.commit()
+    client.set_cookie(cookie_name(workshop.id), sign_token(workshop.id, participant.token))
+    return client

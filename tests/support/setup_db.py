@@ -20,8 +20,9 @@ def _app(db_url):
                        "SECRET_KEY": "bench", "TESTING": False})
 
 
-def prepare(db_url: str, dots_per_participant=5, max_dots_per_idea=3) -> dict:
-    """Create the schema, a municipality, a facilitator and one open session."""
+def prepare(db_url: str, dots_per_participant=5, max_dots_per_idea=3, title="Lasttest") -> dict:
+    """Create the schema, a municipality, a facilitator and one open session (called again
+    on the same database: one more open session of that municipality and facilitator)."""
     from participation.accounts.models import Role, User
     from participation.accounts.services import create_user
     from participation.extensions import db
@@ -43,7 +44,7 @@ def prepare(db_url: str, dots_per_participant=5, max_dots_per_idea=3) -> dict:
             code = generate()
         except ImportError:
             code = "".join(secrets.choice("ACDEFGHJKMNPQRTWXY34679") for _ in range(6))
-        workshop = Workshop(municipality_id=municipality.id, title="Lasttest",
+        workshop = Workshop(municipality_id=municipality.id, title=title,
                             theme="Wie wollen wir 2040 leben?",
                             question_kritik="Was stört Sie?", question_utopie="Was wäre ideal?",
                             question_verwirklichung="Was können wir tun?",

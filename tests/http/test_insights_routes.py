@@ -6,8 +6,7 @@ from participation.extensions import db
 from participation.ideas.models import Idea
 from participation.insights import embeddings, services, similarity
 from participation.insights.models import DismissedPair
-from participation.workshops.cookies import cookie_name, sign_token
-from participation.workshops.models import Participant, Workshop
+from tests.builders import as_resident, make_workshop
 
 
 @pytest.fixture(autouse=True)
@@ -21,10 +20,8 @@ def lexical(monkeypatch):
 
 @pytest.fixture
 def workshop(world):
-    ws = Workshop(municipality_id=world["home"].id, title="Zukunft Heimstadt", status="open",
-                  phase="kritik", join_code="HEM434")
-    db.session.add(ws)
-    db.session.commit()
+    ws = make_workshop(world["home"], title="Zukunft Heimstadt", status="open", phase="kritik",
+                       join_code="HEM434", closed_at=None)
     for i, text in enumerate(("Der Bus soll auch am Wochenende fahren",
                               "Der Bus soll am Wochenende auch fahren",
                               "Ein Jugendtreff mit festen Öffnungszeiten")):
@@ -37,11 +34,7 @@ def workshop(world):
 
 @pytest.fixture
 def resident(client, workshop):
-    participant = Participant(workshop_id=workshop.id, token="t" * 43)
-    db.session.add(participant)
-    db.session.commit()
-    client.set_cookie(cookie_name(workshop.id), sign_token(workshop.id, participant.token))
-    return client
+    return as_resident(client, workshop)
 
 
 def test_resident_gets_similar_ideas(resident):
