@@ -5,6 +5,7 @@ from ..live import (ROLE_FACILITATOR, ROLE_PARTICIPANT, get_choice, get_client_i
                     get_int_list, get_str, live_event)
 from ..workshops.events import _workshop_ack
 from ..workshops.models import PHASES
+from ..workshops.services import counts_hidden, get_workshop
 from . import moderation, undo
 from .models import MAX_IDEA_LENGTH
 from .services import cluster_dict, idea_dict, submit_idea
@@ -22,7 +23,8 @@ def on_submit(client, payload):
     client_id = get_client_id(payload)
     text = get_str(payload, "text", max_length=MAX_RAW_TEXT)
     idea, repeat = submit_idea(client.workshop_id, client.participant_id, text, client_id)
-    ack = {"ok": True, "idea": idea_dict(idea, client.participant_id)}
+    hidden = counts_hidden(get_workshop(client.workshop_id))
+    ack = {"ok": True, "idea": idea_dict(idea, client.participant_id, hidden)}
     if repeat:
         ack["repeat"] = True
     return ack

@@ -30,10 +30,12 @@ def get_idea(workshop_id: int, idea_id) -> Idea:
     return idea
 
 
-def idea_dict(idea: Idea, participant_id: int | None = None) -> dict:
+def idea_dict(idea: Idea, participant_id: int | None = None, hide_dots: bool = False) -> dict:
+    """`hide_dots`: the counts are hidden (workshops.flow.counts_hidden) and the payload
+    may reach a phone or a projector: `dots` is None (docs/realtime.md)."""
     return {
         "id": idea.id, "phase": idea.phase, "text": idea.text, "status": idea.status,
-        "cluster_id": idea.cluster_id, "dots": idea.dot_count,
+        "cluster_id": idea.cluster_id, "dots": None if hide_dots else idea.dot_count,
         "mine": participant_id is not None and idea.participant_id == participant_id,
         "channel": idea.channel, "created_at": workshop_services.iso(idea.created_at),
         # Issue 14: the language it was written in and its translations (ideas/translations.py).
@@ -145,7 +147,8 @@ def starting_points(workshop) -> list[dict]:
     previous = PREVIOUS_PHASE.get(workshop.phase)
     if previous is None:
         return []
-    return [idea_dict(idea) for idea in top_ideas(workshop.id, previous)]
+    hidden = workshop_services.counts_hidden(workshop)
+    return [idea_dict(idea, hide_dots=hidden) for idea in top_ideas(workshop.id, previous)]
 
 
 def clusters_for(workshop_id: int) -> list[Cluster]:
@@ -161,12 +164,15 @@ def dot_counts(workshop_id: int) -> dict[int, int]:
 
 
 def broadcast_idea(idea: Idea, event: str = "idea:updated") -> None:
-    """Tell everyone who may see the idea. The author's own sockets get `mine: true`."""
+    """Tell everyone who may see the idea. The author's own sockets get `mine: true`.
+    While the counts are hidden, what reaches phones and projectors has `dots` None (the
+    facilitators keep theirs from the tally)."""
     author_room = live.participant_room(idea.participant_id) if idea.participant_id else None
+    hidden = workshop_services.counts_hidden(workshop_services.get_workshop(idea.workshop_id))
     if idea.status == IdeaStatus.VISIBLE.value:
         skip = live.local_sids_of_participant(idea.participant_id) if author_room else None
-        live.broadcast(event, {"idea": idea_dict(idea)}, live.session_room(idea.workshop_id),
-                       skip_sid=skip or None)
+        live.broadcast(event, {"idea": idea_dict(idea, hide_dots=hidden)},
+                       live.session_room(idea.workshop_id), skip_sid=skip or None)
     elif idea.status == IdeaStatus.MERGED.value:
         live.broadcast("idea:removed", {"idea_id": idea.id, "reason": "merged",
                                         "merged_into": idea.merged_into_id},
@@ -180,4 +186,4 @@ def broadcast_idea(idea: Idea, event: str = "idea:updated") -> None:
         live.broadcast(event, {"idea": idea_dict(idea)},
                        live.facilitator_room(idea.workshop_id))
     if author_room:
-        live.broadcast(event, {"idea": idea_dict(idea, idea.participant_id)}, author_room)
+        live.broadcast(event, {"idea": idea_dict(idea, idea.participant_id, hidden)}, author_room)

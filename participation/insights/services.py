@@ -82,8 +82,9 @@ def _facilitated(workshop_id: int, actor) -> Workshop:
     return workshop
 
 
-def _idea_dict(idea: Idea, score: float | None = None) -> dict:
-    data = {"id": idea.id, "text": idea.text, "phase": idea.phase, "dots": idea.dot_count,
+def _idea_dict(idea: Idea, score: float | None = None, hide_dots: bool = False) -> dict:
+    data = {"id": idea.id, "text": idea.text, "phase": idea.phase,
+            "dots": None if hide_dots else idea.dot_count,
             "cluster_id": idea.cluster_id}
     if score is not None:
         data["score"] = round(score, 3)
@@ -116,7 +117,8 @@ def similar_ideas(workshop_id: int, text: str, limit: int = SIMILAR_LIMIT) -> li
     vector = get_embedder().encode([text])[0]
     found = similarity.nearest(workshop.id, workshop.phase, vector, limit=limit, texts=[text])
     ideas = _ideas_by_id(i for i, _ in found)
-    return [_idea_dict(ideas[i], score) for i, score in found if i in ideas]
+    hidden = workshop_services.counts_hidden(workshop)  # no counts to residents while hidden
+    return [_idea_dict(ideas[i], score, hidden) for i, score in found if i in ideas]
 
 
 # ---- facilitators: duplicates ---------------------------------------------------------

@@ -131,7 +131,8 @@ class _BatchState:
                   channel=participant.channel, client_id=client_id)
         me = rules.me_payload(workshop, participant_id, mine)
         result = {"me": me, "dots": None, "repeat": False, "participant_id": participant_id,
-                  "workshop_id": workshop_id, "idea_id": idea.id}
+                  "workshop_id": workshop_id, "idea_id": idea.id,
+                  "hidden": workshop_services.counts_hidden(workshop)}
         self.new.append((result, dot))
         return result
 
@@ -172,12 +173,16 @@ def finish(result, sid=None) -> dict:
     tally.mark_dirty(result["workshop_id"])
     if result["repeat"]:
         workshop = workshop_services.get_workshop(result["workshop_id"])
+        hidden = workshop_services.counts_hidden(workshop)
         return {"me": rules.me_dict(workshop, result["participant_id"]),
-                "dots": idea_queries.dot_count(result["idea_id"]), "repeat": True}
+                "dots": None if hidden else idea_queries.dot_count(result["idea_id"]),
+                "repeat": True}
     room = live.participant_room(result["participant_id"])
     if live.others_may_listen(room, sid):
         live.broadcast("me:updated", result["me"], room, skip_sid=sid)
-    return {"me": result["me"], "dots": result["dots"], "repeat": False}
+    # While the counts are hidden the ack carries the resident's own `me`, not the total.
+    return {"me": result["me"], "dots": None if result["hidden"] else result["dots"],
+            "repeat": False}
 
 
 def write_now(request) -> dict | Exception:

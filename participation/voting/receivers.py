@@ -1,5 +1,6 @@
 """Voting's answers to the signals of the layers below it (workshops, ideas): the tally
-after a join, the snapshot's voting part, and the dots moved by moderation."""
+after a join and when the counts are hidden or shown, the snapshot's voting part, and the
+dots moved by moderation."""
 from .. import live
 from ..ideas import signals as idea_signals
 from ..workshops import signals as workshop_signals
@@ -9,6 +10,10 @@ from .rules import me_dict
 
 def on_participant_joined(workshop_id, **_):
     tally.mark_dirty(workshop_id, joined=True)
+
+
+def on_counts_visibility(workshop_id, hidden=False, **_):
+    tally.set_hidden(workshop_id, hidden)  # showing them again sends the full counts
 
 
 def on_client_connecting(client, **_):
@@ -47,6 +52,7 @@ def connect() -> None:
     """Called by voting.init_app (connecting twice is harmless)."""
     workshop_signals.participant_joined.connect(on_participant_joined)
     workshop_signals.client_connecting.connect(on_client_connecting)
+    workshop_signals.counts_visibility.connect(on_counts_visibility)
     workshop_signals.snapshot_requested.connect(on_snapshot)
     idea_signals.idea_became_visible.connect(on_idea_became_visible)
     idea_signals.idea_status_changed.connect(on_idea_status_changed)

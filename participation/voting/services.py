@@ -38,8 +38,10 @@ def add_dot(workshop_id: int, participant_id: int, idea_id, client_id: str, sid=
 
 
 def _result(workshop, participant_id, idea_id, repeat):
-    return {"me": me_dict(workshop, participant_id), "dots": idea_queries.dot_count(idea_id),
-            "repeat": repeat}
+    """The ack's fields; while the counts are hidden no `dots` (the idea's total)."""
+    hidden = workshop_services.counts_hidden(workshop)
+    return {"me": me_dict(workshop, participant_id),
+            "dots": None if hidden else idea_queries.dot_count(idea_id), "repeat": repeat}
 
 
 def remove_dot(workshop_id: int, participant_id: int, idea_id, client_id: str) -> dict:

@@ -8,6 +8,12 @@ session dirty, and one ticker per session and process sends the changed counts:
   below 250 ms and never above 5 s. The phones' page moves its
   counters smoothly in between (static/js/live/tally_easing.js).
 
+While the facilitator hides the counts (workshops.flow.counts_hidden), the projectors and
+phones get no counts, only the participant figures; the facilitators get everything. The
+ticker keeps that flag (workshops' `counts_visibility` signal, and a read at the baseline
+and every FULL_CHECK for changes made in another process), so a tick costs no query more;
+when hiding ends, each of their streams sends the full counts once.
+
 The first change after a quiet spell goes out at once. Each stream carries `seq`, one more
 per tally:update a socket gets, so a client can notice a missed one (docs/realtime.md).
 Tallies go to this process's own sockets only (`ignore_queue`): with several processes
@@ -30,6 +36,7 @@ from .. import live
 from ..extensions import db, socketio
 from ..ideas import services as idea_services
 from ..workshops import services as workshop_services
+from .tally_stream import Stream as _Stream
 
 log = logging.getLogger(__name__)
 
@@ -59,32 +66,13 @@ _joined: set[int] = set()   # sessions whose participant counts changed
 _tickers: dict[int, "Ticker"] = {}
 
 
-class _Stream:
-    """One audience's tally stream: what it was sent last, and its frame numbers."""
-    __slots__ = ("counts", "participants", "seq", "last", "pending")
-
-    def __init__(self, counts, participants):
-        self.counts, self.participants = dict(counts), participants
-        self.seq, self.last, self.pending = 0, 0.0, False
-
-    def payload(self, counts: dict, participants) -> dict | None:
-        """The next frame (only what changed since this stream's last), or None."""
-        changed = _changed(self.counts, counts)
-        # An idea that left the wall (hidden, merged) is dropped by its own event.
-        self.counts = counts
-        if not changed and participants == self.participants:
-            return None
-        self.participants = participants
-        self.seq += 1
-        return {"seq": self.seq, "counts": changed, "participants": participants}
-
-
 class Ticker:
     def __init__(self, app, workshop_id: int):
         self.app = app
         self.workshop_id = workshop_id
         self.participants: dict | None = None
-        self.screens = _Stream({}, None)  # projectors and facilitators
+        self.screens = _Stream({}, None)  # facilitators: every count, hidden or not
+        self.walls = _Stream({}, None)    # projectors: no counts while they are hidden
         # The phones in PHONE_SHARDS rooms, each its own stream sent at its own moment: one
         # broadcast to thousands of sockets would queue every ack and the projector's
         # frame behind it; eight smaller ones let them through in between.
@@ -92,18 +80,26 @@ class Ticker:
         self.fresh = False    # participants read after the last join this process saw
         self.stopped = False
         self.last_counts: dict | None = None  # the counts as last read
+        self.hidden = False   # counts hidden from projectors and phones (counts_visibility)
 
     def baseline(self) -> None:
         counts = _dot_counts(self.workshop_id)
         self.participants = _participant_counts(self.workshop_id)
-        for stream in (self.screens, *self.phones):
+        self.hidden = _counts_hidden(self.workshop_id)
+        for stream in (self.screens, self.walls, *self.phones):
             stream.counts, stream.participants = dict(counts), self.participants
+        if self.hidden:  # their snapshots carry no counts either
+            for stream in (self.walls, *self.phones):
+                stream.counts = None
         self.fresh = True
 
     def read_participants(self) -> None:
+        """The participant counts, and whether the counts are hidden (a change made in
+        another process sends its signal there only)."""
         with _lock:
             _joined.discard(self.workshop_id)
         self.participants = _participant_counts(self.workshop_id)
+        self.hidden = _counts_hidden(self.workshop_id)
         with _lock:
             self.fresh = self.workshop_id not in _joined
 
@@ -113,14 +109,16 @@ class Ticker:
         of the phones."""
         if read or self.last_counts is None:
             self.last_counts = _dot_counts(self.workshop_id)
-        counts = self.last_counts
+        counts, hidden = self.last_counts, self.hidden
         if screens:
             payload = self.screens.payload(counts, self.participants)
             if payload:
-                _send(payload, live.screen_room(self.workshop_id))
                 _send(payload, live.facilitator_room(self.workshop_id))
+            payload = self.walls.payload(counts, self.participants, hidden)
+            if payload:
+                _send(payload, live.screen_room(self.workshop_id))
         if shard is not None:
-            payload = self.phones[shard].payload(dict(counts), self.participants)
+            payload = self.phones[shard].payload(dict(counts), self.participants, hidden)
             if payload:
                 _send(payload, live.phone_room(self.workshop_id, shard))
 
@@ -139,7 +137,7 @@ class Ticker:
         idle_since = 0.0
         shared = bool(self.app.config.get("SOCKETIO_MESSAGE_QUEUE"))
         budget = float(self.app.config.get("LIVE_TALLY_BUDGET", DEFAULT_BUDGET))
-        streams = (self.screens, *self.phones)
+        streams = (self.screens, self.walls, *self.phones)
         stale = True
         while not self.stopped:
             socketio.sleep(POLL)
@@ -157,7 +155,8 @@ class Ticker:
             clients = live.local_client_count(self.workshop_id)
             phones = clients - live.local_screen_count(self.workshop_id)
             shard = self.due_shard(now, phone_interval(phones, budget))
-            screens = self.screens.pending and now - self.screens.last >= SCREEN_INTERVAL
+            screens = ((self.screens.pending or self.walls.pending)
+                       and now - self.screens.last >= SCREEN_INTERVAL)
             if screens or shard is not None or joined or full:
                 try:
                     with self.app.app_context():
@@ -173,6 +172,7 @@ class Ticker:
                 except Exception:
                     log.exception("tally tick for workshop %s failed", self.workshop_id)
                 for stream in (self.screens if screens else None,
+                               self.walls if screens else None,
                                self.phones[shard] if shard is not None else None):
                     if stream is not None:
                         stream.last, stream.pending = now, False
@@ -196,16 +196,28 @@ def _send(payload: dict, room: str) -> None:
         log.exception("tally to %s failed", room)
 
 
-def _changed(sent: dict, counts: dict) -> dict:
-    return {key: value for key, value in counts.items() if sent.get(key, 0) != value}
-
-
 def _dot_counts(workshop_id: int) -> dict[str, int]:
     return {str(key): value for key, value in idea_services.dot_counts(workshop_id).items()}
 
 
 def _participant_counts(workshop_id: int) -> dict:
     return workshop_services.participant_counts(workshop_id)
+
+
+def _counts_hidden(workshop_id: int) -> bool:
+    return workshop_services.counts_hidden(workshop_services.get_workshop(workshop_id))
+
+
+def set_hidden(workshop_id: int, hidden: bool) -> None:
+    """The facilitator hid or showed the counts, or the step moved on (workshops'
+    `counts_visibility`): the next tick sends accordingly; showing them again sends every
+    count to the projectors and phones (their streams forgot what they knew)."""
+    with _lock:
+        ticker = _tickers.get(workshop_id)
+        if ticker is not None and ticker.hidden != hidden:
+            ticker.hidden = hidden
+            _dirty.add(workshop_id)
+
 
 
 def pending_dirty(workshop_id: int) -> bool:
@@ -243,6 +255,8 @@ def current_seq(workshop_id: int, role: str, sid: str | None) -> int:
         ticker = _tickers.get(workshop_id)
     if ticker is None:
         return 0
+    if role == live.ROLE_PROJECTOR:
+        return ticker.walls.seq
     if role != live.ROLE_PARTICIPANT:
         return ticker.screens.seq
     return ticker.phones[live.phone_shard(sid)].seq if sid else 0

@@ -36,5 +36,8 @@ def session_update_payload(workshop: Workshop) -> dict:
 
 
 def broadcast_session(workshop: Workshop) -> None:
+    """`session:updated` to everyone; first voting learns whether the counts are hidden
+    now (every change of step, phase or hide_counts passes here)."""
+    signals.counts_visibility.send(workshop.id, hidden=flow.counts_hidden(workshop))
     live.broadcast("session:updated", session_update_payload(workshop),
                    live.session_room(workshop.id))

@@ -16,6 +16,7 @@ from ..extensions import db
 from . import join_codes
 from .access import SessionNotOpen, require_open  # noqa: F401  (the feature's API)
 from .activity import record
+from .flow import counts_hidden  # noqa: F401  (the feature's API)
 from .broadcast import broadcast_session, session_update_payload, workshop_dict  # noqa: F401
 from .models import PHASES, Workshop, WorkshopStatus
 from .participants import join  # noqa: F401  (the feature's API)

@@ -20,6 +20,11 @@ client_connecting = _signals.signal("client-connecting")
 # "tally_seq", "representation").
 snapshot_requested = _signals.signal("snapshot-requested")
 
+# Whether the dot counts are hidden from phones and projectors (flow.counts_hidden), sent
+# with every session:updated (sender: the workshop id; hidden). Voting's ticker keeps the
+# flag, so it needs no query per tick, and sends the full counts when hiding ends.
+counts_visibility = _signals.signal("counts-visibility")
+
 # The payload of session:updated (sender: the workshop): receivers return their part
 # ("starting_points" from ideas).
 session_update_requested = _signals.signal("session-update-requested")

@@ -3,7 +3,7 @@
 // ("top"), one group per page ("groups"), the word cloud ("cloud") or the results reveal
 // ("results", also shown once the session is closed). Read-only: it only listens.
 import { applyAccent, connect, formatSeconds, h, liveSettings, phaseName, PHASES, redrawForJoinCode, ServerClock, t } from "./common.js";
-import { LiveState, byDots } from "./state.js";
+import { LiveState, byDots, hasCount } from "./state.js";
 import { columnCount, measure, paginate } from "./pages.js";
 import { renderReveal } from "./reveal.js";
 import { wallVersion } from "./languages.js";
@@ -176,7 +176,7 @@ document.addEventListener("keydown", (event) => {
 
 function card(idea) {
   const isNew = !view.first && !view.seen.has(idea.id);
-  const hidden = live.flow().counts_hidden;
+  const hidden = live.flow().counts_hidden || !hasCount(idea);  // `dots: null` while hidden
   return h("li", { class: "wall-card" + (isNew ? " is-new" : ""), "data-idea": idea.id },
     h("p", { class: "idea-text", dir: "auto", lang: wallVersion(idea).lang, text: wallVersion(idea).text }),
     wallVersion(idea).mark ? h("p", { class: "original-mark", "data-original-mark": "", text: wallVersion(idea).mark }) : null,
@@ -199,7 +199,10 @@ function updateCounts(changed) {
     const node = document.querySelector(`.wall-card[data-idea="${idea.id}"]`);
     if (!node) continue;
     const count = node.querySelector("[data-count]");
-    if (!count) continue;
+    if (!count) {  // drawn while the counts were hidden: now they came
+      if (!live.flow().counts_hidden && hasCount(idea)) node.replaceWith(card(idea));
+      continue;
+    }
     if (count.textContent !== String(idea.dots || 0)) node.classList.remove("bumped"), void node.offsetWidth, node.classList.add("bumped");
     count.textContent = String(idea.dots || 0);
     node.querySelector("[data-count-label]").textContent = dotsLabel(idea.dots);
@@ -235,7 +238,7 @@ function renderSpotlight(w) {
   box.hidden = !idea || w.status !== "open";
   if (box.hidden) return;
   $("[data-spotlight-text]").textContent = wallVersion(idea).text;
-  $("[data-spotlight-count]").textContent = live.flow().counts_hidden ? "" : dotsLabel(idea.dots);
+  $("[data-spotlight-count]").textContent = live.flow().counts_hidden || !hasCount(idea) ? "" : dotsLabel(idea.dots);
 }
 
 function tick() {

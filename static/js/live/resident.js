@@ -154,7 +154,7 @@ function view() {
     const id = Number(op.payload.idea_id);
     const delta = op.event === "dot:add" ? 1 : -1;
     const idea = ideas.get(id);
-    if (idea) idea.dots = Math.max(0, (idea.dots || 0) + delta);
+    if (idea && typeof idea.dots === "number") idea.dots = Math.max(0, idea.dots + delta);
     waiting.add(id);
     me.my_dots[id] = Math.max(0, (me.my_dots[id] || 0) + delta);
     me.dots_left = Math.max(0, me.dots_left - delta);
@@ -240,7 +240,8 @@ function renderStarting(w) {
 }
 
 function dotsLabel(n) {
-  if (countsHidden()) return t("counts_hidden");
+  // Hidden, or not known yet (`dots: null` until the full counts arrive).
+  if (countsHidden() || typeof n !== "number") return t("counts_hidden");
   if (!n) return t("dots_0");
   return n === 1 ? t("dots_1") : t("dots_n", { n });
 }

@@ -71,7 +71,7 @@ export class LiveState {
   // An acknowledged write may carry the fresh idea, workshop or cluster: keep it.
   applyAck(ack) {
     if (!ack) return;
-    if (ack.idea) this.ideas.set(ack.idea.id, ack.idea);
+    if (ack.idea) { keepCount(ack.idea, this.ideas.get(ack.idea.id)); this.ideas.set(ack.idea.id, ack.idea); }
     if (ack.cluster) this.clusters.set(ack.cluster.id, ack.cluster);
     if (ack.workshop) { const before = this.workshop; this.workshop = ack.workshop; this.emit({ type: "workshop", before }); }
     if (ack.me) this.me = normaliseMe(ack.me);
@@ -80,6 +80,7 @@ export class LiveState {
   upsertIdea(idea, how) {
     if (!idea) return;
     const before = this.ideas.get(idea.id);
+    keepCount(idea, before);
     this.ideas.set(idea.id, idea);
     this.emit({ type: "idea", how, idea, before });
   }
@@ -140,6 +141,15 @@ export class LiveState {
 
   peopleOnline() { return (this.participants || {}).online || 0; }
 }
+
+// While the counts are hidden, what reaches a phone or a projector has `dots: null`
+// (docs/realtime.md): keep the count known before (the console's, from its tally); a view
+// shows "hidden" for a count that is not a number.
+function keepCount(idea, before) {
+  if (typeof idea.dots !== "number" && before && typeof before.dots === "number") idea.dots = before.dots;
+}
+
+export function hasCount(idea) { return Boolean(idea) && typeof idea.dots === "number"; }
 
 export function normaliseMe(me) {
   return { dots_left: Number((me && me.dots_left) || 0), my_dots: Object.assign({}, (me && me.my_dots) || {}) };
