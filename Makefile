@@ -81,11 +81,12 @@ test: install-test security-checks
 	$(BIN)/lint-imports
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# `make test-fast`: the lane to run while working: unit, HTTP and Socket.IO test-client tests,
+# `make test-fast`: the lane to run while working: the import contracts, then unit, HTTP and Socket.IO test-client tests,
 # no browser (e2e) and nothing marked slow, on FAST_WORKERS processes (pytest-xdist, whole
 # modules per process; FAST_WORKERS=0 runs in this process).
 FAST_WORKERS ?= 2
 test-fast: $(VENV)/.installed-test assets translations
+	$(BIN)/lint-imports
 	$(BIN)/pytest -p no:cacheprovider -q -m "not slow and not e2e" -n $(FAST_WORKERS) \
 	  --dist loadfile tests/unit tests/http tests/socket $(PYTEST_ARGS)
 

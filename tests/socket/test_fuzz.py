@@ -38,6 +38,7 @@ SCHEMAS = {
     "idea:approve": {"idea_id": "id"},
     "idea:edit": {"idea_id": "id", "text": "text"},
     "idea:translate": {"client_id": "client_id", "idea_id": "id", "language": "step", "text": "text"},
+    "idea:set_language": {"client_id": "client_id", "idea_id": "id", "language": "step"},
     "idea:merge": {"keep_id": "id", "merge_ids": "id_list"},
     "cluster:create": {"name": "name", "phase": "phase?", "idea_ids": "id_list?"},
     "cluster:rename": {"cluster_id": "id", "name": "name"},

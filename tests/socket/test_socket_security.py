@@ -38,13 +38,14 @@ def facilitator_events(a):
         "flow:hide_counts": {"hidden": True},
         "display:set": {"mode": "top", "seconds": 30, "top_n": 5},
         "idea:translate": {"idea_id": a["ideas"][0], "language": "ar", "text": "ترجمة"},
+        "idea:set_language": {"idea_id": a["ideas"][0], "language": "tr"},
     }
 
 
 # Events that refer to session A only through ids: from another session they must fail.
 REFER_BY_ID = {"idea:hide", "idea:restore", "idea:approve", "idea:edit", "idea:merge",
                "cluster:rename", "cluster:delete", "idea:cluster", "spotlight:set",
-               "moderation:undo", "idea:translate"}
+               "moderation:undo", "idea:translate", "idea:set_language"}
 
 
 def registered_events(app):
