@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 EVENT = "representation:update"
 SETTLE = 0.2         # seconds: joins arriving together go out as one update
 MIN_INTERVAL = 1.0   # seconds: at most one update per session in this interval
+STALE_AFTER = 5.0    # seconds past its due time: a pending update that never went out
 FACILITATORS, SCREENS = "f", "s"
 _INFO_KEY = "representation_changed"
 
@@ -100,7 +101,9 @@ def schedule(app, workshop_id: int) -> None:
     """Coalesce: at most one pending update per session."""
     now = time.monotonic()
     with _lock:
-        if workshop_id in _due:
+        # A pending update blocks new ones, unless its task is long overdue (lost with an
+        # app or a green thread that ended): then this join schedules a fresh one.
+        if workshop_id in _due and now - _due[workshop_id] < STALE_AFTER:
             return
         due = max(now + SETTLE, _last.get(workshop_id, 0.0) + MIN_INTERVAL)
         _due[workshop_id] = due

@@ -39,6 +39,20 @@ def test_a_join_alone_is_not_counted_until_the_person_does_something(app, world,
     assert all(total(p) <= 1 for p in events(facilitator, "representation:update"))
 
 
+def test_a_lost_pending_update_does_not_block_later_ones(app, world, live):
+    """A pending update whose task never ran (its app or green thread ended) must not keep
+    the console's comparison frozen for the rest of the session."""
+    workshop = live.workshop()
+    facilitator = live.facilitator(workshop)
+    live_representation._due[workshop.id] = time.monotonic() - 60  # long overdue: lost
+    try:
+        join(app, workshop, "50-64")
+        assert wait_for(facilitator, "representation:update", lambda p: total(p) == 1), \
+            events(facilitator, "representation:update")
+    finally:
+        live_representation._due.pop(workshop.id, None)
+
+
 def wait_for(socket, name, predicate, timeout=8.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
