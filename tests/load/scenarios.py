@@ -62,6 +62,9 @@ class Run:
                "SOCKETIO_MESSAGE_QUEUE": self.t.get("queue", ""),
                "RATELIMIT_STORAGE_URI": "memory://", "PYTHONUNBUFFERED": "1",
                "REUSE_PORT": "1" if self.t.get("reuseport") else "",
+               # The simulated phones all come from 127.0.0.1: the per-address join limit
+               # and socket cap (integrity, meant for one hall's Wi-Fi) would refuse them.
+               "JOIN_RATE_LIMIT": "1000000 per minute", "MAX_SOCKETS_PER_ADDRESS": "1000000",
                **self.t.get("env", {})}
         return {k: v for k, v in env.items() if v}
 
