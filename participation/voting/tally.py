@@ -94,12 +94,9 @@ class Ticker:
         self.fresh = True
 
     def read_participants(self) -> None:
-        """The participant counts, and whether the counts are hidden (a change made in
-        another process sends its signal there only)."""
         with _lock:
             _joined.discard(self.workshop_id)
         self.participants = _participant_counts(self.workshop_id)
-        self.hidden = _counts_hidden(self.workshop_id)
         with _lock:
             self.fresh = self.workshop_id not in _joined
 
@@ -161,6 +158,10 @@ class Ticker:
                 try:
                     with self.app.app_context():
                         try:
+                            # Hiding set in another process reaches this one only
+                            # here (its signal stays there); not on every join.
+                            if full:
+                                self.hidden = _counts_hidden(self.workshop_id)
                             if joined or full:
                                 last_full = now
                                 self.read_participants()
@@ -217,7 +218,6 @@ def set_hidden(workshop_id: int, hidden: bool) -> None:
         if ticker is not None and ticker.hidden != hidden:
             ticker.hidden = hidden
             _dirty.add(workshop_id)
-
 
 
 def pending_dirty(workshop_id: int) -> bool:
