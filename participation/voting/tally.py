@@ -130,7 +130,7 @@ class Ticker:
         """Leading edge: the first change after a quiet spell goes out at the next look
         (POLL); later ones wait for their audience's interval, so a burst of votes costs
         one broadcast per interval, never one per vote."""
-        started = last_full = last_read = time.monotonic()
+        started = last_full = last_read = last_hidden = time.monotonic()
         idle_since = 0.0
         shared = bool(self.app.config.get("SOCKETIO_MESSAGE_QUEUE"))
         budget = float(self.app.config.get("LIVE_TALLY_BUDGET", DEFAULT_BUDGET))
@@ -159,8 +159,9 @@ class Ticker:
                     with self.app.app_context():
                         try:
                             # Hiding set in another process reaches this one only
-                            # here (its signal stays there); not on every join.
-                            if full:
+                            # here (its signal stays there); at most every FULL_CHECK.
+                            if now - last_hidden >= FULL_CHECK_EVERY * INTERVAL:
+                                last_hidden = now
                                 self.hidden = _counts_hidden(self.workshop_id)
                             if joined or full:
                                 last_full = now
