@@ -92,3 +92,25 @@ def test_reload_while_offline_keeps_writes_and_sends_them_once(open_page, live_s
             "/static/css/live.css"} <= set(kept["urls"])
     assert all(url == f"/j/{code}/live" or url.startswith("/static/") for url in kept["urls"]), kept["urls"]
     assert not phone.errors, phone.errors
+
+
+def test_idea_sent_before_the_first_connection_is_shown_as_waiting(open_page, live_server):
+    """The page came, but the live connection never did (the hall's network gave out right
+    after it): the submitted idea stays on the screen as "being sent" instead of vanishing
+    with the emptied text box, and it arrives once the connection comes."""
+    workshop_id, code = opened_workshop(live_server, "Erste Verbindung fehlt")
+    phone = open_page("phone")
+    phone.goto(f"/j/{code}")
+    phone.route("**/socket.io/**", lambda route: route.abort())
+    phone.get_by_role("button", name="Mitmachen").click()
+    phone.wait_for_url(re.compile(rf".*/j/{code}/live$"))
+    idea = "Ohne Verbindung abgeschickt: ein Bücherschrank"
+    phone.get_by_label("Ihre Idee").fill(idea)
+    phone.get_by_role("button", name="Senden").click()
+    draft = phone.locator(".idea-card.is-pending-write", has_text=idea)
+    expect(draft).to_contain_text("Wird gesendet")
+    assert stored(live_server, workshop_id, idea) == (0, 0)
+
+    phone.unroute("**/socket.io/**")
+    expect(phone.locator(".idea-card:not(.is-pending-write)", has_text=idea)).to_be_visible(timeout=15_000)
+    assert stored(live_server, workshop_id, idea) == (1, 0)

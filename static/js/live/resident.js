@@ -196,7 +196,9 @@ function placeDock(form) {
 }
 function render() {
   const w = live.workshop;
-  if (!w) { renderNet(); return; }
+  // Before the first snapshot (a weak network, or none at all) the page still shows what the
+  // resident sent: the ideas waiting in the outbox, so a submitted idea never seems to vanish.
+  if (!w) { renderDraftsOnly(); renderNet(); return; }
   if (state.loaded) stored.save(storedState);
   const v = view();
   // Outside the live session, people who joined from home write inside the online window.
@@ -254,9 +256,7 @@ function renderIdeas(w, v, open) {
     && (idea.status === "visible" || (idea.mine && (idea.status === "pending" || idea.status === "hidden"))));
   shown.sort(ideaSort(countsHidden() ? "new" : state.sort));
   const maxPerIdea = w.max_dots_per_idea || 0;
-  const cards = v.drafts.slice().reverse().map((draft) => h("li", { class: "idea-card is-mine is-pending-write" },
-    h("div", { class: "meta" }, h("span", { class: "badge mine", text: t("your_idea") }), h("span", { text: t("sending") })),
-    h("p", { class: "idea-text", dir: "auto", text: draft.text })));
+  const cards = draftCards(v);
   for (const idea of shown) cards.push(ideaCard(idea, v, open, maxPerIdea));
   list.replaceChildren(...cards);
   $("[data-no-ideas]").hidden = cards.length > 0;
@@ -264,6 +264,18 @@ function renderIdeas(w, v, open) {
     const again = list.querySelector(`[data-action="${focused.action}"][data-idea="${focused.idea}"]`);
     if (again) again.focus();
   }
+}
+
+function draftCards(v) {
+  return v.drafts.slice().reverse().map((draft) => h("li", { class: "idea-card is-mine is-pending-write" },
+    h("div", { class: "meta" }, h("span", { class: "badge mine", text: t("your_idea") }), h("span", { text: t("sending") })),
+    h("p", { class: "idea-text", dir: "auto", text: draft.text })));
+}
+
+function renderDraftsOnly() {
+  const cards = draftCards(view());
+  $("[data-idea-list]").replaceChildren(...cards);
+  $("[data-no-ideas]").hidden = cards.length > 0;
 }
 
 function ideaCard(idea, v, open, maxPerIdea) {
