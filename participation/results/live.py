@@ -37,8 +37,10 @@ FACILITATORS, SCREENS = "f", "s"
 _INFO_KEY = "representation_changed"
 
 _lock = threading.Lock()
-_due: dict[int, float] = {}    # session id -> when its pending update goes out
-_last: dict[int, float] = {}   # session id -> when its last update went out
+# Keyed by (app, session id): one server has one app, but a process that creates several
+# apps (the tests) must not let one app's pending update swallow another's joins.
+_due: dict[tuple, float] = {}    # -> when its pending update goes out
+_last: dict[tuple, float] = {}   # -> when its last update went out
 _turned_off: set[int] = set()  # sessions whose projector option was just turned off
 
 
@@ -97,24 +99,31 @@ def push(workshop_id: int) -> None:
                            room(workshop_id, SCREENS, locale))
 
 
+def pending_key(app, workshop_id: int) -> tuple:
+    return id(app), workshop_id
+
+
 def schedule(app, workshop_id: int) -> None:
     """Coalesce: at most one pending update per session."""
     now = time.monotonic()
+    key = pending_key(app, workshop_id)
     with _lock:
         # A pending update blocks new ones, unless its task is long overdue (lost with an
         # app or a green thread that ended): then this join schedules a fresh one.
-        if workshop_id in _due and now - _due[workshop_id] < STALE_AFTER:
+        if key in _due and now - _due[key] < STALE_AFTER:
             return
-        due = max(now + SETTLE, _last.get(workshop_id, 0.0) + MIN_INTERVAL)
-        _due[workshop_id] = due
+        due = max(now + SETTLE, _last.get(key, 0.0) + MIN_INTERVAL)
+        _due[key] = due
     socketio.start_background_task(_send_when_due, app, workshop_id, due)
 
 
 def _send_when_due(app, workshop_id: int, due: float) -> None:
     socketio.sleep(max(0.0, due - time.monotonic()))
+    key = pending_key(app, workshop_id)
     with _lock:  # a join committed from now on schedules the next update
-        _due.pop(workshop_id, None)
-        _last[workshop_id] = time.monotonic()
+        if _due.get(key) == due:  # a lost task's successor keeps its own mark
+            del _due[key]
+        _last[key] = time.monotonic()
     try:
         with app.app_context():
             try:

@@ -44,13 +44,14 @@ def test_a_lost_pending_update_does_not_block_later_ones(app, world, live):
     the console's comparison frozen for the rest of the session."""
     workshop = live.workshop()
     facilitator = live.facilitator(workshop)
-    live_representation._due[workshop.id] = time.monotonic() - 60  # long overdue: lost
+    key = live_representation.pending_key(app, workshop.id)
+    live_representation._due[key] = time.monotonic() - 60  # long overdue: lost
     try:
         join(app, workshop, "50-64")
         assert wait_for(facilitator, "representation:update", lambda p: total(p) == 1), \
             events(facilitator, "representation:update")
     finally:
-        live_representation._due.pop(workshop.id, None)
+        live_representation._due.pop(key, None)
 
 
 def wait_for(socket, name, predicate, timeout=8.0):
