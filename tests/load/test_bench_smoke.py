@@ -56,4 +56,10 @@ def test_comparison_with_the_node_reference_prints_ratios(tmp_path):
         assert row["lost"] == 0 and row["dup"] == 0 and row["projector_missed"] == 0
         assert row["ack_p50"] is not None and row["cpu_pct"] is not None
     (ratio,) = doc["ratios_to_ref"]
-    assert ratio["target"] == "gevent" and ratio["cpu_pct"] > 0 and ratio["ack_p99"] > 0
+    assert ratio["target"] == "gevent" and ratio["ack_p99"] > 0
+    # The CPU clock counts in ticks of 10 ms: a bare Node server may use less than one tick
+    # for 10 dots, and a ratio to 0 is left out rather than printed as infinite.
+    if rows["ref"]["cpu_pct"] > 0:
+        assert ratio["cpu_pct"] > 0
+    else:
+        assert "cpu_pct" not in ratio
