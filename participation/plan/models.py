@@ -46,8 +46,9 @@ class Measure(db.Model):
     field_of_action_id = db.Column(db.Integer, db.ForeignKey("field_of_action.id",
                                                              ondelete="SET NULL"), index=True)
     goal = db.Column(db.Text, nullable=False, default="")
-    # Comma-separated age bands from participation.age_bands.AGE_BANDS.
-    target_age_bands = db.Column(db.String(60), nullable=False, default="")
+    # Comma-separated band codes of the municipality's scheme (band_scheme.py); the finest
+    # scheme the offices' groups allow (22 bands) takes 123 characters.
+    target_age_bands = db.Column(db.String(200), nullable=False, default="")
     target_migration_background = db.Column(db.Boolean, nullable=False, default=False)
     target_other = db.Column(db.String(300), nullable=False, default="")
     responsible = db.Column(db.String(200), nullable=False, default="")
