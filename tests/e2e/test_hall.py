@@ -182,6 +182,12 @@ def test_console_for_a_hall_filters_moves_in_bulk_and_updates_fast(browser, live
     page.mouse.wheel(0, 3000)
     box = page.locator("[data-fig-ideas]").bounding_box()
     assert box and 0 <= box["y"] < 1000
+    # So do the wall and the controls beside the list: the phase buttons are on screen, not
+    # above two emptied columns.
+    for control in (page.get_by_role("button", name="3 Verwirklichung"),
+                    page.get_by_role("button", name="Gruppe anlegen")):
+        box = control.bounding_box()
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= 1000, box
     page.context.close()
     hall.run(hall.act("flow:step", {"step": "done"}))
 

@@ -54,7 +54,9 @@ export function ideaCard(idea, clusters, { workshop: w, ui }) {
     clusters.map((c) => h("option", { value: c.id, text: c.name })));
   select.value = idea.cluster_id ? String(idea.cluster_id) : "";
   actions.append(h("span", {}, h("label", { for: selectId, text: t("cluster_label") + ": " }), select));
-  card.append(actions, languageFix(idea, textId));
+  // In the same row as the group: one row less per card on a full wall.
+  actions.append(languageFix(idea, textId));
+  card.append(actions);
   return card;
 }
 
