@@ -49,6 +49,25 @@ def set_band_scheme(municipality_id: int, starts) -> tuple[str, ...]:
     return groups
 
 
+def supported_starts(municipality_id: int) -> tuple[int, ...] | None:
+    """The band limits the stored figures support, each on its own (a scheme made of them is
+    then derivable too); None while the municipality holds no figures (any limit goes)."""
+    municipality = get_municipality(municipality_id)
+    has_series = db.session.scalar(db.select(PopulationFigure.id).where(
+        PopulationFigure.municipality_id == municipality_id).limit(1)) is not None
+    if not has_series and not any(municipality.population_by_band().values()):
+        return None
+    supported = []
+    for start in OPTIONAL_STARTS:
+        groups = groups_from_starts([start])
+        try:
+            _derive_current(municipality, groups, _derive_series(municipality_id, groups))
+        except ValidationError:
+            continue
+        supported.append(start)
+    return tuple(supported)
+
+
 def _derive_series(municipality_id: int, groups) -> dict:
     """{(date, projection): (counts in `groups`, source)} for every stored reference date."""
     rows = db.session.scalars(db.select(PopulationFigure).where(

@@ -11,8 +11,9 @@ from .chart import age_structure_svg
 from .csv_import import CsvImportError
 from .series_chart import population_trend_svg
 from .series_services import population_series, store_statistics
+from .stats_groups import band_bounds
 from .stats_import import MAX_STATS_BYTES, OWN_FORMAT, import_statistics
-from .band_services import set_band_scheme
+from .band_services import set_band_scheme, supported_starts
 from .forms import (BandSchemeForm, CsvImportForm, IndicatorForm, MeasureForm, SwotForm,
                     age_structure_form)
 
@@ -38,7 +39,14 @@ def _render_profile(municipality, status=200, **forms):
         trend_chart=population_trend_svg(series["observed"], series["projection"]),
 
         chart=age_structure_svg(counts, municipality.accent_color) if total else None,
-        swot=profile_services.swot_by_kind(municipality), **forms), status
+        swot=profile_services.swot_by_kind(municipality),
+        supported_limits=_limits_text(supported_starts(municipality.id)) if editable else None,
+        **forms), status
+
+
+def _limits_text(starts) -> str | None:
+    """"3, 6, 10 … 85" for the band form's hint; None while any limit goes."""
+    return None if starts is None else ", ".join(str(start) for start in starts)
 
 
 @bp.route("/m/<int:municipality_id>/profil")
@@ -89,7 +97,7 @@ def profile_import(municipality_id):
         except DomainError as error:
             problems = [str(error.message)]
         else:
-            flash(_import_message(imported), "success")
+            flash(_import_message(imported) + _other_bands_hint(municipality), "success")
             return redirect(_profile_url(municipality_id, "altersstruktur"))
     status = 400 if form.is_submitted() else 200
     return render_template("municipalities/profile_import.html", municipality=municipality,
@@ -105,6 +113,17 @@ def _import_message(imported) -> str:
     dates = ", ".join(when.strftime("%d.%m.%Y") for when in sorted(imported.series))
     return _("Importiert: %(count)s Stichtage (%(dates)s). Quelle: %(source)s",
              count=len(imported.series), dates=dates, source=imported.source or _("nicht angegeben"))
+
+
+def _other_bands_hint(municipality) -> str:
+    """After an import: the limits the new figures allow beyond the bands in use."""
+    in_use = {band_bounds(band)[0] for band in municipality.band_groups()}
+    other = [start for start in supported_starts(municipality.id) or () if start not in in_use]
+    if not other:
+        return ""
+    return " " + _("Ihre Zahlen erlauben auch andere Altersgruppen, mit Grenzen bei %(limits)s "
+                   "Jahren; wählen Sie sie unter „Altersgruppen der Kommune anpassen“.",
+                   limits=_limits_text(other))
 
 
 @bp.route("/m/<int:municipality_id>/profil/altersgruppen", methods=["POST"])

@@ -186,3 +186,26 @@ def test_helper_page_types_paper_cards_in_the_municipality_s_bands(login_as, wor
     assert card.age_band == "65-74"
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Altersgruppe: 65 bis 74" in page
+
+
+def test_the_profile_names_the_limits_the_imported_table_allows(login_as, world, app):
+    """After importing the regional table, staff are told which finer bands it allows (every
+    limit of its 17 groups, 75 included, but not 80) instead of finding out by trial."""
+    home = world["home"]
+    client = login_as("staff")
+    page = client.get(f"/m/{home.id}/profil").get_data(as_text=True)
+    assert "data-supported-limits" not in page  # no figures yet: any limit goes
+    client.post(f"/m/{home.id}/profil/altersgruppen", data={"starts": ["18", "30", "50", "65"]})
+    response = upload(client, home.id, regional_table())
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    allowed = "3, 6, 10, 15, 18, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 75"
+    assert (f"Ihre Zahlen erlauben auch andere Altersgruppen, mit Grenzen bei 3, 6, 10, 15, 20, "
+            f"25, 35, 40, 45, 55, 60, 75 Jahren") in page
+    assert f"Ihre gespeicherten Zahlen erlauben Grenzen bei {allowed} Jahren." in page
+    # What the hint names is what the form then accepts.
+    response = client.post(f"/m/{home.id}/profil/altersgruppen",
+                           data={"starts": ["18", "30", "50", "65", "75"]}, follow_redirects=True)
+    assert "Die Altersgruppen sind gespeichert." in response.get_data(as_text=True)
+    assert set(db.session.get(Municipality, home.id).population_by_band()) == {
+        "0-17", "18-29", "30-49", "50-64", "65-74", "75+"}
