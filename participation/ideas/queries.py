@@ -19,6 +19,12 @@ def ideas_by_id(ids) -> dict[int, Idea]:
     return {idea.id: idea for idea in db.session.scalars(_statements["by_id"], {"ids": ids})}
 
 
+def ideas_of_session(workshop_id: int) -> list[Idea]:
+    """Every idea of the session, in any status, oldest first (results count from these)."""
+    return list(db.session.scalars(
+        db.select(Idea).where(Idea.workshop_id == workshop_id).order_by(Idea.id)))
+
+
 def dots_count_on():
     """SQL condition on Idea: its dots count towards a budget. Dots on a hidden idea are
     given back while it is hidden (they count again when it is restored)."""

@@ -7,12 +7,11 @@ from flask_login import current_user, login_required
 
 from ..accounts.permissions import Permission, require
 from ..errors import DomainError
-from ..extensions import db
 from ..municipalities.services import get_municipality
 from ..workshops import services as workshop_services
-from ..workshops.models import Participant
 from ..workshops.public_url import join_url
 from ..workshops.qr import qr_inline
+from ..workshops.queries import participant_total
 from . import services
 
 bp = Blueprint("integrity", __name__)
@@ -48,9 +47,8 @@ def tickets(workshop_id):
         except DomainError as error:
             flash(str(error.message), "error")
         return redirect(url_for("integrity.tickets", workshop_id=workshop.id), code=303)
-    joined = db.session.scalar(db.select(db.func.count(Participant.id))
-                               .where(Participant.workshop_id == workshop.id))
-    return render_template("integrity/tickets.html", workshop=workshop, joined=joined,
+    return render_template("integrity/tickets.html", workshop=workshop,
+                           joined=participant_total(workshop.id),
                            municipality=get_municipality(workshop.municipality_id),
                            figures=services.join_figures(workshop),
                            max_count=services.MAX_TICKETS_PER_PRINT)

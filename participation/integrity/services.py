@@ -23,6 +23,7 @@ from ..extensions import db
 from ..ideas.models import Idea
 from ..voting.models import Dot
 from ..workshops.models import Channel, Participant, Workshop
+from ..workshops.queries import participant_total
 from .models import EntryTicket
 
 WINDOW = timedelta(minutes=10)
@@ -55,9 +56,7 @@ def check_admission(workshop: Workshop, ticket_code: str | None, device: str | N
     Returns the ticket to be used (or None). Paper cards typed in by a helper are admitted
     by the helper, who sees the person."""
     if workshop.max_participants:
-        joined = db.session.scalar(db.select(func.count(Participant.id))
-                                   .where(Participant.workshop_id == workshop.id))
-        if joined >= workshop.max_participants:
+        if participant_total(workshop.id) >= workshop.max_participants:
             raise SessionFull()
     if not workshop.tickets_required or device == Channel.ASSISTED.value:
         return None
@@ -177,9 +176,7 @@ def acted_filter():
 def set_tickets_required(workshop: Workshop, required: bool) -> None:
     if bool(workshop.tickets_required) == required:
         return
-    joined = db.session.scalar(db.select(func.count(Participant.id))
-                               .where(Participant.workshop_id == workshop.id))
-    if joined:
+    if participant_total(workshop.id):
         raise ValidationError("tickets_locked", _l(
             "Der verifizierte Modus lässt sich nur ändern, solange noch niemand teilnimmt."))
     workshop.tickets_required = required

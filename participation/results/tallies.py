@@ -7,10 +7,11 @@ idea, and hidden or pending ideas are not part of the results.
 from collections import defaultdict
 
 from ..age_bands import AGE_BANDS, NO_ANSWER
-from ..extensions import db
-from ..municipalities.band_scheme import is_band_code
+from ..ideas import queries as idea_queries
 from ..ideas.models import Cluster, Idea, IdeaStatus
-from ..voting.models import Dot
+from ..ideas.services import clusters_for
+from ..municipalities.band_scheme import is_band_code
+from ..voting import queries as dot_queries
 from ..workshops.models import Channel
 
 BANDS = (*AGE_BANDS, NO_ANSWER)
@@ -44,16 +45,12 @@ def _resolve(idea_id: int, merged_into: dict[int, int | None]) -> int:
 
 def idea_tallies(workshop_id: int) -> tuple[list[Idea], dict[int, dict]]:
     """The visible ideas of the session and, per idea id, its dots split by band and channel."""
-    ideas = list(db.session.scalars(
-        db.select(Idea).where(Idea.workshop_id == workshop_id).order_by(Idea.id)))
+    ideas = idea_queries.ideas_of_session(workshop_id)
     merged_into = {i.id: i.merged_into_id for i in ideas if i.status == IdeaStatus.MERGED.value}
     visible = [i for i in ideas if i.status == IdeaStatus.VISIBLE.value]
     tallies = {i.id: {"dots": 0, "by_age_band": empty_bands(), "by_channel": empty_channels()}
                for i in visible}
-    rows = db.session.execute(
-        db.select(Dot.idea_id, Dot.age_band, Dot.channel)
-        .where(Dot.workshop_id == workshop_id, Dot.removed_at.is_(None)))
-    for idea_id, band, channel in rows:
+    for idea_id, band, channel in dot_queries.active_dot_rows(workshop_id):
         tally = tallies.get(_resolve(idea_id, merged_into))
         if tally is None:
             continue  # the idea is hidden or pending: not part of the results
@@ -65,9 +62,8 @@ def idea_tallies(workshop_id: int) -> tuple[list[Idea], dict[int, dict]]:
 
 
 def clusters_of(workshop_id: int) -> list[Cluster]:
-    return list(db.session.scalars(
-        db.select(Cluster).where(Cluster.workshop_id == workshop_id)
-        .order_by(Cluster.position, Cluster.id)))
+    """The session's groups (by phase, then their order on the wall)."""
+    return clusters_for(workshop_id)
 
 
 def add_into(target: dict[str, int], source: dict[str, int]) -> None:

@@ -15,6 +15,13 @@ def active():
     return Dot.removed_at.is_(None)
 
 
+def active_dot_rows(workshop_id: int):
+    """(idea id, age band, channel) of every dot of the session not taken back."""
+    return db.session.execute(
+        db.select(Dot.idea_id, Dot.age_band, Dot.channel)
+        .where(Dot.workshop_id == workshop_id, active()))
+
+
 def dots_of(workshop, participant_ids) -> dict[int, dict[int, int]]:
     """Per participant, active dots of the current phase per idea (one query for many);
     dots on a hidden idea are given back while it is hidden."""

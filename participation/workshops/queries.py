@@ -103,6 +103,12 @@ def participants_per_municipality() -> dict[int, int]:
         .group_by(Workshop.municipality_id)).all())
 
 
+def participant_total(workshop_id: int) -> int:
+    """Everyone who joined the session (acted or not)."""
+    return db.session.scalar(db.select(func.count(Participant.id))
+                             .where(Participant.workshop_id == workshop_id))
+
+
 def participant_counts(workshop_id: int) -> dict:
     rows = db.session.execute(db.select(Participant.channel, func.count())
                               .where(Participant.workshop_id == workshop_id)
