@@ -28,14 +28,20 @@ def _set_status(workshop_id, idea_id, user_id, action, allowed_from, new_status)
     if idea.status not in allowed_from:
         raise DomainError("invalid_state", _l("Das geht mit dieser Idee gerade nicht."))
     record(workshop_id, user_id, action, {"old": idea.status, "new": new_status}, idea.id)
-    idea.status = new_status
-    if new_status == IdeaStatus.VISIBLE.value:
-        db.session.flush()
-        # Voting takes back dots above a budget (its dots count again).
-        signals.idea_became_visible.send(idea, workshop=workshop_services.get_workshop(workshop_id))
+    set_status(idea, new_status)
     db.session.commit()
     _after_idea_change(idea)
     return idea
+
+
+def set_status(idea: Idea, new_status: str) -> None:
+    """Inside the caller's transaction. An idea that becomes visible again (restored, approved,
+    a hide undone) counts its dots again: voting takes back those above a budget."""
+    idea.status = new_status
+    if new_status == IdeaStatus.VISIBLE.value:
+        db.session.flush()
+        signals.idea_became_visible.send(
+            idea, workshop=workshop_services.get_workshop(idea.workshop_id))
 
 
 def _after_idea_change(idea: Idea) -> None:

@@ -41,7 +41,7 @@ def _undo_hide(workshop_id, entry, details, user_id):
     idea = db.session.get(Idea, entry.idea_id)
     if idea is None or idea.status != IdeaStatus.HIDDEN.value:
         raise NotUndoable()
-    idea.status = details.get("old", IdeaStatus.VISIBLE.value)
+    moderation.set_status(idea, details.get("old", IdeaStatus.VISIBLE.value))
     _commit_idea(workshop_id, idea, user_id, entry)
 
 

@@ -1,11 +1,12 @@
 """Finding 10: hiding an idea gives its dots back; restoring it must not leave anyone with
-more dots than the budget (it was 8 active with budget 5). SQLite and PostgreSQL."""
+more dots than the budget (it was 8 active with budget 5). SQLite and PostgreSQL. The same
+holds when the hide is taken back with "Rückgängig" instead (that path had 8 too)."""
 import uuid
 
 import pytest
 
 from participation.extensions import db
-from participation.ideas import moderation
+from participation.ideas import moderation, undo
 from participation.ideas.services import submit_idea
 from participation.voting import services as voting
 from participation.voting.models import Dot
@@ -14,7 +15,7 @@ from tests.conftest import open_dotting, make_app, seed_world
 from tests.pg import throwaway_database
 
 
-def _scenario(app):
+def _scenario(app, bring_back="restore"):
     with app.app_context(), app.test_request_context():
         db.create_all()
         world = seed_world()
@@ -32,7 +33,11 @@ def _scenario(app):
         moderation.hide(ws.id, a.id, world["facilitator"].id)
         for idea in (b, b, b, c, c):  # the 3 given-back dots and the 2 left, spent elsewhere
             voting.add_dot(ws.id, me.id, idea.id, uuid.uuid4().hex)
-        moderation.restore(ws.id, a.id, world["facilitator"].id)
+        if bring_back == "restore":
+            moderation.restore(ws.id, a.id, world["facilitator"].id)
+        else:
+            hide_step = next(x for x in moderation.actions(ws.id, 50) if x.action == "hide")
+            undo.undo(ws.id, hide_step.id, world["facilitator"].id)
         db.session.expire_all()
         active = db.session.scalar(db.select(db.func.count(Dot.id)).where(
             Dot.participant_id == me.id, Dot.removed_at.is_(None)))
@@ -51,6 +56,10 @@ def _check(result):
 
 def test_restore_keeps_the_budget_on_sqlite(tmp_path):
     _check(_scenario(make_app(tmp_path)))
+
+
+def test_undoing_the_hide_keeps_the_budget(tmp_path):
+    _check(_scenario(make_app(tmp_path), bring_back="undo"))
 
 
 @pytest.mark.postgres
