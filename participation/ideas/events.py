@@ -6,7 +6,7 @@ from ..live import (ROLE_FACILITATOR, ROLE_PARTICIPANT, get_choice, get_client_i
 from ..workshops.events import _workshop_ack
 from ..workshops.models import PHASES
 from ..workshops.services import counts_hidden, get_workshop
-from . import moderation, undo
+from . import bulk, moderation, undo
 from .models import MAX_IDEA_LENGTH
 from .services import cluster_dict, idea_dict, submit_idea
 from .spotlight import set_spotlight
@@ -109,6 +109,17 @@ def on_idea_cluster(client, payload):
     idea_id = get_int(payload, "idea_id")
     cluster_id = get_int(payload, "cluster_id", nullable=True)
     return _idea_ack(moderation.assign_cluster(client.workshop_id, idea_id, cluster_id, client.user_id))
+
+
+@live_event("ideas:bulk", roles=FACILITATOR_ONLY, allowed={"kind", "idea_ids", "cluster_id"})
+def on_bulk(client, payload):
+    """Facilitator approves, hides or moves many ideas in one step (one transaction, one
+    undo): the events of each changed idea follow, as for one."""
+    require_facilitator(client)
+    kind = get_choice(payload, "kind", bulk.KINDS)
+    idea_ids = get_int_list(payload, "idea_ids", max_items=bulk.MAX_IDEAS)
+    cluster_id = get_int(payload, "cluster_id", nullable=True, required=kind == "move")
+    return {"ok": True, **bulk.apply(client.workshop_id, kind, idea_ids, client.user_id, cluster_id)}
 
 
 @live_event("moderation:undo", roles=FACILITATOR_ONLY, allowed={"action_id"})

@@ -18,7 +18,7 @@ from .spotlight import set_spotlight
 
 MAX_CLUSTER_NAME = 120
 UNDOABLE = {"hide", "restore", "edit", "approve", "merge", "cluster_assign", "cluster_rename",
-            "cluster_create", "spotlight"}
+            "cluster_create", "spotlight", "bulk"}
 
 
 def _set_status(workshop_id, idea_id, user_id, action, allowed_from, new_status) -> Idea:
@@ -30,7 +30,7 @@ def _set_status(workshop_id, idea_id, user_id, action, allowed_from, new_status)
     record(workshop_id, user_id, action, {"old": idea.status, "new": new_status}, idea.id)
     set_status(idea, new_status)
     db.session.commit()
-    _after_idea_change(idea)
+    announce_idea_change(idea)
     return idea
 
 
@@ -44,7 +44,8 @@ def set_status(idea: Idea, new_status: str) -> None:
             idea, workshop=workshop_services.get_workshop(idea.workshop_id))
 
 
-def _after_idea_change(idea: Idea) -> None:
+def announce_idea_change(idea: Idea) -> None:
+    """After the commit: the idea's new state to whoever sees it."""
     broadcast_idea(idea)
     workshop = workshop_services.get_workshop(idea.workshop_id)
     # Dots on a hidden idea are given back while it is hidden: voting tells the owners.
@@ -209,12 +210,17 @@ def action_dict(entry: ModerationAction) -> dict:
             "subject": _subject(entry.action, details),
             "user": user.name if user else None,
             "created_at": workshop_services.iso(entry.created_at),
-            "undoable": entry.action in UNDOABLE and not details.get("undone")}
+            "undoable": entry.action in UNDOABLE and not details.get("undone"),
+            # A bulk step: what it did and to how many ideas (ideas/bulk.py).
+            "bulk": {"kind": details.get("kind"), "count": len(details.get("changes", []))}
+            if entry.action == "bulk" else None}
 
 
 def _subject(action: str, details: dict) -> str | None:
     """What a group step was about, so the undo list can name it ("Gruppe angelegt:
     Mobilität"): the group's name, the new name of a rename, the target of a move."""
+    if action == "bulk":
+        return details.get("group")
     if action in ("cluster_create", "cluster_delete"):
         return details.get("name")
     if action == "cluster_rename":

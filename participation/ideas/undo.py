@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from ..errors import DomainError, NotFound
 from ..extensions import db
 from ..workshops import services as workshop_services
-from . import moderation, signals
+from . import bulk, moderation, signals
 from .models import Cluster, Idea, IdeaStatus, ModerationAction
 from .services import broadcast_idea
 from .spotlight import set_spotlight
@@ -81,7 +81,7 @@ def _undo_cluster_assign(workshop_id, entry, details, user_id):
 def _commit_idea(workshop_id, idea, user_id, entry):
     moderation.record(workshop_id, user_id, "undo", {"action_id": entry.id}, idea.id)
     db.session.commit()
-    moderation._after_idea_change(idea)
+    moderation.announce_idea_change(idea)
 
 
 def _undo_merge(workshop_id, entry, details, user_id):
@@ -105,6 +105,15 @@ def _undo_merge(workshop_id, entry, details, user_id):
     if keep is not None:
         broadcast_idea(keep)
     signals.dots_moved.send(workshop, participant_ids=owners)
+
+
+def _undo_bulk(workshop_id, entry, details, user_id):
+    back = bulk.undo(workshop_id, details)
+    if not back:
+        raise NotUndoable()
+    moderation.record(workshop_id, user_id, "undo", {"action_id": entry.id})
+    db.session.commit()
+    bulk.announce(details.get("kind"), back)
 
 
 def _undo_cluster_rename(workshop_id, entry, details, user_id):

@@ -44,6 +44,7 @@ SCHEMAS = {
     "cluster:rename": {"cluster_id": "id", "name": "name"},
     "cluster:delete": {"cluster_id": "id"},
     "idea:cluster": {"idea_id": "id", "cluster_id": "id?"},
+    "ideas:bulk": {"kind": "bulk_kind", "idea_ids": "bulk_ids", "cluster_id": "id?"},
     "spotlight:set": {"idea_id": "id?"},
     "moderation:undo": {"action_id": "id"},
     "moderation:log": {"limit": "limit?"},
@@ -131,6 +132,13 @@ BAD = {
                          st.lists(st.integers(min_value=1, max_value=5), min_size=201, max_size=300)),
     "limit": st.one_of(st.booleans(), floats, nasty_text, nested(), huge_ints,
                        st.integers(min_value=201, max_value=LIMIT)),
+    "bulk_kind": st.one_of(st.none(), st.booleans(), ints, floats, nested(), nasty_text,
+                           st.sampled_from(["HIDE", "hide ", "delete", "restore", "hide\x00"])),
+    # Not a list, a list with a wrong id, or more than the 500 ideas a step may take.
+    "bulk_ids": st.one_of(st.none(), st.booleans(), ints, floats, nasty_text,
+                          st.tuples(st.lists(st.integers(min_value=1, max_value=5), max_size=3), bad_id).map(
+                              lambda t: [*t[0], t[1]]),
+                          st.lists(st.integers(min_value=1, max_value=5), min_size=501, max_size=520)),
 }
 VALID_FILLER = {  # values of the right shape, used for the keys that are not being broken
     "id": st.integers(min_value=1, max_value=5),
@@ -146,6 +154,8 @@ VALID_FILLER = {  # values of the right shape, used for the keys that are not be
     "mode": st.just("top"),
     "pace": st.integers(min_value=5, max_value=120),
     "top_n": st.integers(min_value=1, max_value=30),
+    "bulk_kind": st.just("hide"),
+    "bulk_ids": st.lists(st.integers(min_value=1, max_value=5), max_size=3),
 }
 
 

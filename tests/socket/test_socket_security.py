@@ -39,13 +39,14 @@ def facilitator_events(a):
         "display:set": {"mode": "top", "seconds": 30, "top_n": 5},
         "idea:translate": {"idea_id": a["ideas"][0], "language": "ar", "text": "ترجمة"},
         "idea:set_language": {"idea_id": a["ideas"][0], "language": "tr"},
+        "ideas:bulk": {"kind": "hide", "idea_ids": a["ideas"]},
     }
 
 
 # Events that refer to session A only through ids: from another session they must fail.
 REFER_BY_ID = {"idea:hide", "idea:restore", "idea:approve", "idea:edit", "idea:merge",
                "cluster:rename", "cluster:delete", "idea:cluster", "spotlight:set",
-               "moderation:undo", "idea:translate", "idea:set_language"}
+               "moderation:undo", "idea:translate", "idea:set_language", "ideas:bulk"}
 
 
 def registered_events(app):

@@ -83,6 +83,11 @@ export function clusterBlocks(clusters, ideas, ui) {
 
 // An undo entry names what it undoes: the idea's text, or the group's name for group steps.
 export function undoLabel(entry, ideas) {
+  if (entry.action === "bulk" && entry.bulk) {
+    const kind = entry.bulk.kind === "move" && !entry.subject ? "move_out" : entry.bulk.kind;
+    const label = t("act_bulk_" + kind, { n: entry.bulk.count, group: entry.subject || "" });
+    return entry.user ? label + " (" + entry.user + ")" : label;
+  }
   const idea = entry.idea_id ? ideas.get(Number(entry.idea_id)) : null;
   const key = "act_" + entry.action;
   let text = idea ? short(idea.text) : "";

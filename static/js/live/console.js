@@ -112,36 +112,23 @@ const ideaActions = {
   pick: (idea) => { if (ui.selected.has(idea.id)) ui.selected.delete(idea.id); else ui.selected.add(idea.id); render(); },
 };
 
-// Bulk moderation: one event per idea (each is undoable on its own), a few at a time.
+// Bulk moderation: one `ideas:bulk` step (one transaction, one entry in the undo list).
 async function bulk(action) {
   const ids = [...ui.selected].filter((id) => live.ideas.has(id));
   if (!ids.length) { announce(t("bulk_none")); showError(t("bulk_none")); return; }
-  let event = action === "approve" ? "idea:approve" : "idea:hide";
-  const extra = {};
+  const payload = { kind: action, idea_ids: ids };
   if (action === "move") {
-    event = "idea:cluster";
     const value = $("[data-bulk-group]").value;
-    extra.cluster_id = value ? Number(value) : null;
+    payload.cluster_id = value ? Number(value) : null;
   }
-  const todo = ids.filter((id) => {
-    const idea = live.ideas.get(id);
-    if (action === "approve") return idea.status === "pending";
-    if (action === "hide") return idea.status !== "hidden";
-    const group = extra.cluster_id ? live.clusters.get(extra.cluster_id) : null;
-    return idea.cluster_id !== extra.cluster_id && (!group || group.phase === idea.phase);
-  });
-  const failures = [];
-  for (let i = 0; i < todo.length; i += 8) {
-    const acks = await Promise.all(todo.slice(i, i + 8).map((id) => act(event, Object.assign({ idea_id: id }, extra), null, true)));
-    acks.forEach((ack) => { if (!ack || !ack.ok) failures.push(ack); });
-  }
+  const ack = await act("ideas:bulk", payload, null, true);
   const name = t("bulk_" + action);
-  const message = failures.length
-    ? t("bulk_partial", { done: todo.length - failures.length, n: todo.length, action: name, failed: failures.length, message: failures[0].message || "" })
-    : t("bulk_done", { n: todo.length, action: name });
-  showError(failures.length ? message : "");
+  const message = ack && ack.ok
+    ? (ack.changed ? t("bulk_done", { n: ack.changed, action: name }) : t("bulk_nothing"))
+    : (ack && ack.message) || t("error_generic");
+  showError(ack && ack.ok ? "" : message);
   announce(message);
-  ui.selected.clear();
+  if (ack && ack.ok) ui.selected.clear();
   render();
   refreshLog();
 }
