@@ -175,6 +175,9 @@ def test_console_for_a_hall_filters_moves_in_bulk_and_updates_fast(browser, live
     undo = page.locator("[data-undo-list] li").first
     page.wait_for_function("() => document.querySelector('[data-undo-list] li').textContent.includes('Mobilität')")
     assert "In Gruppe „Mobilität“" in undo.inner_text()
+    # The whole move is one step in the undo list, named with its number of ideas.
+    assert f"verschoben: {count} Ideen" in undo.inner_text()
+    assert page.locator("[data-undo-list] li", has_text="verschoben").count() == 1
     page.evaluate("() => window.scrollTo(0, document.querySelector('[data-filters]').getBoundingClientRect().top + scrollY - 120)")
     screenshot(page, "hall-console-filtered", full_page=False)
     # The figures stay in view at the end of a long list.
@@ -188,6 +191,9 @@ def test_console_for_a_hall_filters_moves_in_bulk_and_updates_fast(browser, live
                     page.get_by_role("button", name="Gruppe anlegen")):
         box = control.bounding_box()
         assert box and 0 <= box["y"] and box["y"] + box["height"] <= 1000, box
+    # One "Rückgängig" takes the whole move back: the group's filter shows no idea now.
+    undo.get_by_role("button", name="Rückgängig").click()
+    page.wait_for_function("() => document.querySelectorAll('[data-incoming] .mod-card').length === 0")
     page.context.close()
     hall.run(hall.act("flow:step", {"step": "done"}))
 
