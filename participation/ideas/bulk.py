@@ -19,6 +19,7 @@ from .spotlight import set_spotlight
 KINDS = ("approve", "hide", "move")
 MAX_IDEAS = 500
 _HIDEABLE = {IdeaStatus.VISIBLE.value, IdeaStatus.PENDING.value}
+_UNCHANGED = object()  # what _change returns for an idea it leaves as it is
 
 
 def apply(workshop_id: int, kind: str, idea_ids, user_id: int | None,
@@ -46,9 +47,6 @@ def apply(workshop_id: int, kind: str, idea_ids, user_id: int | None,
     db.session.commit()
     _announce(workshop_id, kind, [idea for idea, _old in changed], user_id)
     return {"changed": len(changed), "skipped": len(ideas) - len(changed), "action_id": entry.id}
-
-
-_UNCHANGED = object()
 
 
 def _change(kind, idea, cluster):
