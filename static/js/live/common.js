@@ -17,6 +17,12 @@ export function t(key, vars) {
   return text;
 }
 
+// The same with a count: "<key>_1" for exactly one where the page has that text.
+export function tn(key, n, vars) {
+  const one = key + "_1";
+  return t(n === 1 && TEXTS[one] ? one : key, Object.assign({ n }, vars || {}));
+}
+
 // Where the page connects: live_config from the server, data attributes as a fallback.
 export function liveSettings() {
   const config = readJSON("live-config");

@@ -1,6 +1,6 @@
 // The console's cards: one idea with its moderation buttons, and the wall's groups with
 // their rename and delete tools. Pure builders: they read the state they are given.
-import { h, phaseName, t } from "./common.js";
+import { h, phaseName, t, tn } from "./common.js";
 import { staffVersion } from "./languages.js";
 import { languageFix } from "./console-language.js";
 
@@ -85,7 +85,7 @@ export function clusterBlocks(clusters, ideas, ui) {
 export function undoLabel(entry, ideas) {
   if (entry.action === "bulk" && entry.bulk) {
     const kind = entry.bulk.kind === "move" && !entry.subject ? "move_out" : entry.bulk.kind;
-    const label = t("act_bulk_" + kind, { n: entry.bulk.count, group: entry.subject || "" });
+    const label = tn("act_bulk_" + kind, entry.bulk.count, { group: entry.subject || "" });
     return entry.user ? label + " (" + entry.user + ")" : label;
   }
   const idea = entry.idea_id ? ideas.get(Number(entry.idea_id)) : null;

@@ -2,7 +2,7 @@
 // wall's clusters, the session controls (phase, the phase's flow collect / dot / done,
 // timer, projector view). Every action is a socket event with an ack; errors show the
 // ack's message; every moderation step lands in "Letzte Aktionen" with an undo button.
-import { applyAccent, call, connect, formatSeconds, h, liveSettings, makeAnnouncer, makeClientId, phaseName, redrawForJoinCode, ServerClock, t } from "./common.js";
+import { applyAccent, call, connect, formatSeconds, h, liveSettings, makeAnnouncer, makeClientId, phaseName, redrawForJoinCode, ServerClock, t, tn } from "./common.js";
 import { LiveState } from "./state.js";
 import { DEFAULT_FILTERS, filterIdeas, IncrementalList } from "./console-list.js";
 import { clusterBlocks, ideaCard, mergeOptions, short, undoLabel } from "./console-cards.js";
@@ -124,7 +124,7 @@ async function bulk(action) {
   const ack = await act("ideas:bulk", payload, null, true);
   const name = t("bulk_" + action);
   const message = ack && ack.ok
-    ? (ack.changed ? t("bulk_done", { n: ack.changed, action: name }) : t("bulk_nothing"))
+    ? (ack.changed ? tn("bulk_done", ack.changed, { action: name }) : t("bulk_nothing"))
     : (ack && ack.message) || t("error_generic");
   showError(ack && ack.ok ? "" : message);
   announce(message);
