@@ -20,6 +20,7 @@ from participation.accounts.models import Role  # noqa: E402
 from participation.accounts.services import create_user  # noqa: E402
 from participation.extensions import db as _db  # noqa: E402
 from participation.municipalities.services import create_municipality  # noqa: E402
+from participation.results import live as live_representation  # noqa: E402
 
 PASSWORD = "correct horse battery"
 CHEAP_HASH = "pbkdf2:sha256:1000"
@@ -70,6 +71,9 @@ def app():
     with app.app_context():
         _db.create_all()
         yield app
+        # Representation updates still pending for this app would run against its deleted
+        # database in another thread (and their tracebacks race with ast.parse in 3.11).
+        live_representation.cancel_pending(app)
         _db.session.remove()
         _db.engine.dispose()
     shutil.rmtree(folder, ignore_errors=True)

@@ -117,12 +117,22 @@ def schedule(app, workshop_id: int) -> None:
     socketio.start_background_task(_send_when_due, app, workshop_id, due)
 
 
+def cancel_pending(app) -> None:
+    """The app ends (a test's app, a server shutting down): its pending updates go nowhere,
+    so their tasks end quietly instead of writing to a database that is gone."""
+    with _lock:
+        for table in (_due, _last):
+            for key in [key for key in table if key[0] == id(app)]:
+                del table[key]
+
+
 def _send_when_due(app, workshop_id: int, due: float) -> None:
     socketio.sleep(max(0.0, due - time.monotonic()))
     key = pending_key(app, workshop_id)
     with _lock:  # a join committed from now on schedules the next update
-        if _due.get(key) == due:  # a lost task's successor keeps its own mark
-            del _due[key]
+        if _due.get(key) != due:
+            return  # cancelled (its app ended), or a lost task's successor took over
+        del _due[key]
         _last[key] = time.monotonic()
     try:
         with app.app_context():
