@@ -4,7 +4,6 @@ from flask import (Blueprint, Response, current_app, flash, redirect, render_tem
                    send_from_directory, url_for)
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
 
 from ..accounts.permissions import Permission, can, require
@@ -12,7 +11,7 @@ from ..errors import DomainError
 from ..extensions import limiter
 from ..municipalities.services import get_municipality, municipality_for
 from ..live import NAMESPACE
-from . import cookies, join_codes, lookup, online, services, signals
+from . import cookies, join_codes, join_limit, lookup, online, services, signals
 from .forms import JoinForm, WorkshopForm
 from .models import Channel, WorkshopStatus
 from .public_url import join_url
@@ -220,17 +219,8 @@ def _participant(workshop):
     return services.participant_by_token(workshop.id, cookies.token_from(request.cookies, workshop.id))
 
 
-def _join_limit_key():
-    """Joins are limited per address AND session: a hall's Wi-Fi is one address for all."""
-    return f"join:{request.view_args.get('code', '')}:{get_remote_address()}"
-
-
-def _join_rate_limit():
-    return current_app.config["JOIN_RATE_LIMIT"]
-
-
 @bp.route("/j/<code>", methods=["GET", "POST"])
-@limiter.limit(_join_rate_limit, methods=["POST"], key_func=_join_limit_key)
+@limiter.limit(join_limit.limit, methods=["POST"], key_func=join_limit.key)
 def join(code):
     workshop, canonical = _resident_workshop(code)
     if canonical and canonical != code and request.method == "GET":

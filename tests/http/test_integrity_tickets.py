@@ -113,6 +113,29 @@ def test_join_limit_is_per_address_and_session_and_configurable(tmp_path):
         db.session.remove()
 
 
+def test_a_session_expecting_more_people_than_the_join_limit_lets_them_all_in(tmp_path):
+    """A hall's Wi-Fi puts everyone behind one address: a session whose cap is above the
+    per-address join limit admits its whole cap from that address, and the one too many
+    hears that the session is full, not to wait a minute (a session without a cap keeps the
+    configured limit: the test above)."""
+    from tests.conftest import make_app, seed_world
+    app = make_app(tmp_path, RATELIMIT_ENABLED=True, JOIN_RATE_LIMIT="3 per minute")
+    with app.app_context():
+        db.create_all()
+        world = seed_world()
+        big = services.create_workshop(world["home"].id, world["facilitator"].id,
+                                       {"title": "Großer Saal", "max_participants": 6})
+        code = services.open_workshop(big.id, world["facilitator"].id).join_code
+        hall = {"REMOTE_ADDR": "203.0.113.10"}
+        responses = [app.test_client().post(f"/j/{code}", data={"channel": "onsite"},
+                                            environ_base=hall) for _ in range(7)]
+        assert [r.status_code for r in responses] == [303] * 6 + [400]
+        assert "Diese Werkstatt ist voll" in responses[-1].get_data(as_text=True)
+        assert db.session.scalar(db.select(db.func.count(Participant.id)).where(
+            Participant.workshop_id == big.id)) == 6
+        db.session.remove()
+
+
 def test_a_hall_filling_up_is_no_alert_but_idle_joins_later_are(app, workshop, world):
     from datetime import timedelta
 
@@ -127,3 +150,11 @@ def test_a_hall_filling_up_is_no_alert_but_idle_joins_later_are(app, workshop, w
         figures = integrity.join_figures(workshop)
     assert figures["alert"] is True and figures["joins_per_minute"] == 60
     assert "ohne jede weitere Aktion" in figures["alert_text"]
+
+
+def test_the_raised_limit_keeps_the_configured_window():
+    from participation.workshops.join_limit import raised_to_cap
+    assert raised_to_cap("200 per minute", None) == "200 per minute"
+    assert raised_to_cap("200 per minute", 100) == "200 per minute"
+    assert raised_to_cap("200 per minute", 400) == "800 per 1 minute"
+    assert raised_to_cap("50/10 minutes", 30) == "60 per 10 minute"
