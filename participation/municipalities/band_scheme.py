@@ -44,9 +44,13 @@ def parse_scheme(stored: str | None) -> tuple[str, ...]:
     return groups_from_starts(int(part) for part in stored.split(","))
 
 
+def starts_of(groups) -> list[int]:
+    """Where each band starts: ("0-17", "18-64", "65+") -> [0, 18, 65]."""
+    return [band_bounds(g)[0] for g in groups]
+
+
 def scheme_of(groups) -> str:
-    starts = [band_bounds(g)[0] for g in groups]
-    return "" if tuple(groups) == AGE_BANDS else ",".join(str(s) for s in starts)
+    return "" if tuple(groups) == AGE_BANDS else ",".join(str(s) for s in starts_of(groups))
 
 
 def is_band_code(value) -> bool:

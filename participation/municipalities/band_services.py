@@ -29,7 +29,7 @@ def set_band_scheme(municipality_id: int, starts) -> tuple[str, ...]:
                                                   "nicht. Bitte wählen Sie aus der Liste."))
     municipality = get_municipality(municipality_id)
     groups = groups_from_starts(starts)
-    series = _derive_series(municipality_id, groups)
+    series = _derive_series(_StoredFigures(municipality_id), groups)
     current = _derive_current(municipality, groups, series)
     municipality.age_bands.clear()
     db.session.flush()  # the old rows go before the new ones (one band per municipality)
@@ -53,51 +53,62 @@ def supported_starts(municipality_id: int) -> tuple[int, ...] | None:
     """The band limits the stored figures support, each on its own (a scheme made of them is
     then derivable too); None while the municipality holds no figures (any limit goes)."""
     municipality = get_municipality(municipality_id)
-    has_series = db.session.scalar(db.select(PopulationFigure.id).where(
-        PopulationFigure.municipality_id == municipality_id).limit(1)) is not None
-    if not has_series and not any(municipality.population_by_band().values()):
+    figures = _StoredFigures(municipality_id)  # read once for all 21 limits
+    if not figures.by_date and not any(municipality.population_by_band().values()):
         return None
     supported = []
     for start in OPTIONAL_STARTS:
         groups = groups_from_starts([start])
         try:
-            _derive_current(municipality, groups, _derive_series(municipality_id, groups))
+            _derive_current(municipality, groups, _derive_series(figures, groups))
         except ValidationError:
             continue
         supported.append(start)
     return tuple(supported)
 
 
-def _derive_series(municipality_id: int, groups) -> dict:
+class _StoredFigures:
+    """A municipality's stored figures, read once: the series by reference date, and the
+    offices' own groups kept at the import (read when first needed)."""
+
+    def __init__(self, municipality_id: int):
+        self.municipality_id = municipality_id
+        self.by_date: dict[tuple, list[PopulationFigure]] = {}
+        for row in db.session.scalars(db.select(PopulationFigure).where(
+                PopulationFigure.municipality_id == municipality_id)):
+            self.by_date.setdefault((row.reference_date, row.projection), []).append(row)
+        self._office: dict[tuple, list[Cell]] | None = None
+
+    def office_cells(self, when, projection: bool) -> list[Cell]:
+        if self._office is None:
+            self._office = {}
+            for kept in db.session.scalars(db.select(OfficialAgeGroup).where(
+                    OfficialAgeGroup.municipality_id == self.municipality_id)):
+                self._office.setdefault((kept.reference_date, kept.projection), []).append(
+                    Cell(group=AgeGroup(kept.low, kept.high, kept.label), line=kept.line,
+                         value=kept.count, sign=kept.sign))
+        return self._office.get((when, projection), [])
+
+
+def _derive_series(figures: _StoredFigures, groups) -> dict:
     """{(date, projection): (counts in `groups`, source)} for every stored reference date."""
-    rows = db.session.scalars(db.select(PopulationFigure).where(
-        PopulationFigure.municipality_id == municipality_id)).all()
-    by_date: dict[tuple, list[PopulationFigure]] = {}
-    for row in rows:
-        by_date.setdefault((row.reference_date, row.projection), []).append(row)
     result = {}
-    for (when, projection), figures in sorted(by_date.items()):
-        counts = regroup({f.band: f.count for f in figures}, groups)
+    for (when, projection), rows in sorted(figures.by_date.items()):
+        counts = regroup({f.band: f.count for f in rows}, groups)
         if counts is None:
-            counts = _from_office_groups(municipality_id, when, projection, groups)
-        result[(when, projection)] = (counts, figures[0].source)
+            counts = _from_office_groups(figures.office_cells(when, projection), when, groups)
+        result[(when, projection)] = (counts, rows[0].source)
     return result
 
 
-def _from_office_groups(municipality_id: int, when, projection: bool, groups) -> dict:
-    kept = db.session.scalars(db.select(OfficialAgeGroup).where(
-        OfficialAgeGroup.municipality_id == municipality_id,
-        OfficialAgeGroup.reference_date == when,
-        OfficialAgeGroup.projection.is_(projection))).all()
+def _from_office_groups(cells: list[Cell], when, groups) -> dict:
     day = when.strftime("%d.%m.%Y")
-    if not kept:
+    if not cells:
         raise ValidationError("bands_not_derivable", _l(
             "Die Altersgruppen lassen sich aus den Zahlen vom %(d)s nicht bilden: von diesem "
             "Stichtag sind nur die bisherigen Altersgruppen gespeichert. Bitte importieren Sie "
             "die Tabelle des Statistikamts erneut; dann sind auch feinere Gruppen möglich. "
             "Nichts wurde geändert.", d=day))
-    cells = [Cell(group=AgeGroup(k.low, k.high, k.label), line=k.line, value=k.count,
-                  sign=k.sign) for k in kept]
     counts = {}
     for group in groups:
         count, reason = derive_band(cells, group)

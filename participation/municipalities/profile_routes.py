@@ -11,8 +11,8 @@ from .chart import age_structure_svg
 from .csv_import import CsvImportError
 from .series_chart import population_trend_svg
 from .series_services import population_series, store_statistics
-from .stats_groups import band_bounds
 from .stats_import import MAX_STATS_BYTES, OWN_FORMAT, import_statistics
+from .band_scheme import starts_of
 from .band_services import set_band_scheme, supported_starts
 from .forms import (BandSchemeForm, CsvImportForm, IndicatorForm, MeasureForm, SwotForm,
                     age_structure_form)
@@ -28,8 +28,8 @@ def _render_profile(municipality, status=200, **forms):
         forms.setdefault("indicator_form", IndicatorForm(formdata=None))
         forms.setdefault("measure_form", MeasureForm(formdata=None))
         forms.setdefault("swot_form", SwotForm(formdata=None))
-        forms.setdefault("band_form", BandSchemeForm(formdata=None, starts=[
-            int(band.split("-")[0].rstrip("+")) for band in municipality.band_groups()][1:]))
+        forms.setdefault("band_form", BandSchemeForm(
+            formdata=None, starts=starts_of(municipality.band_groups())[1:]))
     counts = municipality.population_by_band()
     total = sum(counts.values())
     series = population_series(municipality.id)
@@ -117,7 +117,7 @@ def _import_message(imported) -> str:
 
 def _other_bands_hint(municipality) -> str:
     """After an import: the limits the new figures allow beyond the bands in use."""
-    in_use = {band_bounds(band)[0] for band in municipality.band_groups()}
+    in_use = set(starts_of(municipality.band_groups()))
     other = [start for start in supported_starts(municipality.id) or () if start not in in_use]
     if not other:
         return ""

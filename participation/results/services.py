@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from ..accounts.permissions import Permission, require
 from ..errors import NotFound
 from ..extensions import db
+from ..ideas.services import clusters_for
 from ..municipalities.models import Municipality
 from ..workshops.models import PHASE_ORDER, Workshop, WorkshopStatus
 from . import tallies, weighting
@@ -63,7 +64,7 @@ def session_results(workshop) -> dict:
     municipality = db.session.get(Municipality, workshop.municipality_id)
     population = municipality.population_by_band() if municipality else {}
     ideas, idea_tally = tallies.idea_tallies(workshop.id)
-    clusters = tallies.clusters_of(workshop.id)
+    clusters = clusters_for(workshop.id)
     cluster_names = {c.id: c.name for c in clusters}
     ideas_by_phase = tallies.group_by_phase(ideas, lambda i: i.phase)
     clusters_by_phase = tallies.group_by_phase(clusters, lambda c: c.phase)

@@ -8,8 +8,7 @@ from collections import defaultdict
 
 from ..age_bands import AGE_BANDS, NO_ANSWER
 from ..ideas import queries as idea_queries
-from ..ideas.models import Cluster, Idea, IdeaStatus
-from ..ideas.services import clusters_for
+from ..ideas.models import Idea, IdeaStatus
 from ..municipalities.band_scheme import is_band_code
 from ..voting import queries as dot_queries
 from ..workshops.models import Channel
@@ -59,11 +58,6 @@ def idea_tallies(workshop_id: int) -> tuple[list[Idea], dict[int, dict]]:
         tally["by_age_band"][key] = tally["by_age_band"].get(key, 0) + 1
         tally["by_channel"][normal_channel(channel)] += 1
     return visible, tallies
-
-
-def clusters_of(workshop_id: int) -> list[Cluster]:
-    """The session's groups (by phase, then their order on the wall)."""
-    return clusters_for(workshop_id)
 
 
 def add_into(target: dict[str, int], source: dict[str, int]) -> None:

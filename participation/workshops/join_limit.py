@@ -9,7 +9,7 @@ from flask import current_app, request
 from flask_limiter.util import get_remote_address
 from limits import parse
 
-from . import join_codes, lookup
+from . import lookup
 
 
 def key() -> str:
@@ -18,8 +18,7 @@ def key() -> str:
 
 def limit() -> str:
     configured = current_app.config["JOIN_RATE_LIMIT"]
-    canonical = join_codes.normalise(request.view_args.get("code", ""))
-    workshop = lookup.workshop_by_code(canonical) if canonical else None
+    workshop = lookup.workshop_by_code(request.view_args.get("code", ""))
     return raised_to_cap(configured, workshop.max_participants if workshop else None)
 
 

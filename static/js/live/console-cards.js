@@ -83,11 +83,16 @@ export function clusterBlocks(clusters, ideas, ui) {
 
 // An undo entry names what it undoes: the idea's text, or the group's name for group steps.
 export function undoLabel(entry, ideas) {
-  if (entry.action === "bulk" && entry.bulk) {
-    const kind = entry.bulk.kind === "move" && !entry.subject ? "move_out" : entry.bulk.kind;
-    const label = tn("act_bulk_" + kind, entry.bulk.count, { group: entry.subject || "" });
-    return entry.user ? label + " (" + entry.user + ")" : label;
-  }
+  const label = entry.action === "bulk" && entry.bulk ? bulkLabel(entry) : stepLabel(entry, ideas);
+  return entry.user ? label + " (" + entry.user + ")" : label;
+}
+
+function bulkLabel(entry) {
+  const kind = entry.bulk.kind === "move" && !entry.subject ? "move_out" : entry.bulk.kind;
+  return tn("act_bulk_" + kind, entry.bulk.count, { group: entry.subject || "" });
+}
+
+function stepLabel(entry, ideas) {
   const idea = entry.idea_id ? ideas.get(Number(entry.idea_id)) : null;
   const key = "act_" + entry.action;
   let text = idea ? short(idea.text) : "";
@@ -95,7 +100,7 @@ export function undoLabel(entry, ideas) {
   let label = t(key, { text }) === key ? t("act_other", { text }) : t(key, { text });
   if (entry.action === "cluster_assign" && entry.subject) label = t("act_cluster_assign_to", { group: entry.subject, text });
   if (!text) label = label.replace(/[:\s]+$/, "");
-  return entry.user ? label + " (" + entry.user + ")" : label;
+  return label;
 }
 
 export function mergeOptions(ids, ideas, keep) {
